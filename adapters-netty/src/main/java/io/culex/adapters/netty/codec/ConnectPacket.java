@@ -1,0 +1,65 @@
+package io.culex.adapters.netty.codec;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * CONNECT. {@code username}, {@code password} and {@code will} are {@code null} when absent.
+ *
+ * <p>When {@code protocolLevel} is not one this codec speaks (3 for "MQIsdp", 4 for "MQTT") the
+ * decoder stops after the level, because later fields may be laid out differently: only
+ * {@code protocolName} and {@code protocolLevel} are then meaningful, the rest hold neutral
+ * defaults, and the broker is expected to answer CONNACK 0x01 and close.
+ *
+ * <p>The password array is not copied and must be treated as immutable; it is never printed.
+ */
+public record ConnectPacket(
+        String protocolName,
+        int protocolLevel,
+        String clientId,
+        boolean cleanSession,
+        int keepAliveSeconds,
+        String username,
+        byte[] password,
+        WillPacketPart will)
+        implements MqttPacket {
+
+    public ConnectPacket {
+        Objects.requireNonNull(protocolName, "protocolName");
+        FieldRanges.unsignedByte("protocolLevel", protocolLevel);
+        Objects.requireNonNull(clientId, "clientId");
+        FieldRanges.unsignedShort("keepAliveSeconds", keepAliveSeconds);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConnectPacket that
+                && protocolLevel == that.protocolLevel
+                && cleanSession == that.cleanSession
+                && keepAliveSeconds == that.keepAliveSeconds
+                && protocolName.equals(that.protocolName)
+                && clientId.equals(that.clientId)
+                && Objects.equals(username, that.username)
+                && Arrays.equals(password, that.password)
+                && Objects.equals(will, that.will);
+    }
+
+    @Override
+    public int hashCode() {
+        int result = Objects.hash(protocolName, protocolLevel, clientId, cleanSession, keepAliveSeconds, username, will);
+        return 31 * result + Arrays.hashCode(password);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectPacket[protocolName=" + protocolName
+                + ", protocolLevel=" + protocolLevel
+                + ", clientId=" + clientId
+                + ", cleanSession=" + cleanSession
+                + ", keepAliveSeconds=" + keepAliveSeconds
+                + ", username=" + username
+                + ", password=" + (password == null ? "null" : "<redacted>")
+                + ", will=" + will
+                + "]";
+    }
+}

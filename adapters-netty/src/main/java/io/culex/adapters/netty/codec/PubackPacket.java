@@ -1,0 +1,9 @@
+package io.culex.adapters.netty.codec;
+
+/** PUBACK. */
+public record PubackPacket(int packetId) implements MqttPacket {
+
+    public PubackPacket {
+        FieldRanges.packetId(packetId);
+    }
+}

@@ -1,0 +1,46 @@
+package io.culex.application;
+
+import io.culex.application.connection.ClientConnection;
+import io.culex.application.connection.ConnectionContext;
+import io.culex.application.connection.Outbound;
+import io.culex.application.connection.SessionRegistry;
+import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.routing.Router;
+import io.culex.application.settings.BrokerSettings;
+import io.culex.domain.port.Authenticator;
+import io.culex.domain.port.RetainedStore;
+import io.culex.domain.retained.RetainedMessages;
+
+/** The broker's application core: what a transport adapter talks to. */
+public final class Broker {
+
+    private final ConnectionContext context;
+
+    public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator) {
+        BrokerMetrics metrics = new BrokerMetrics();
+        Router router = new Router(new RetainedMessages(retainedStore));
+        SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics);
+        this.context = new ConnectionContext(settings, authenticator, sessions, router, metrics);
+    }
+
+    /** A new network connection was accepted; the transport feeds its packets to the returned object. */
+    public ClientConnection accept(Outbound outbound) {
+        return new ClientConnection(context, outbound);
+    }
+
+    public BrokerMetrics metrics() {
+        return context.metrics();
+    }
+
+    public int sessionCount() {
+        return context.sessions().size();
+    }
+
+    public int subscriptionCount() {
+        return context.router().subscriptionCount();
+    }
+
+    public int retainedCount() {
+        return context.router().retainedCount();
+    }
+}

@@ -1,0 +1,115 @@
+package io.culex.application.session;
+
+import io.culex.application.metrics.BrokerMetrics;
+import io.culex.domain.session.Delivery;
+import io.culex.domain.session.DeliveryOutcome;
+import io.culex.domain.session.Session;
+import io.culex.domain.session.Transmitter;
+import java.util.concurrent.Executor;
+
+/**
+ * A session and the single thread of work that owns it. Every read or change of
+ * the {@link Session} happens inside a task given to {@link #execute}, which runs
+ * on the event loop of the session's connection (or of its last connection while
+ * it is offline). Methods documented "task only" must be called from such a task.
+ */
+public final class SessionActor {
+
+    private final Session session;
+    private final SerialExecutor executor;
+    private final BrokerMetrics metrics;
+    private final Transmitter transmitter = new AttachedTransmitter();
+    private SessionAttachment attachment;
+    private boolean wroteSinceFlush;
+
+    public SessionActor(Session session, Executor home, BrokerMetrics metrics) {
+        this.session = session;
+        this.metrics = metrics;
+        this.executor = new SerialExecutor(home, this::flushIfWritten);
+    }
+
+    /** Runs {@code task} on this session's thread, after the tasks given before it. */
+    public void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    /** Hands a message to this session from any thread. */
+    public void deliver(Delivery delivery) {
+        executor.execute(() -> count(session.offer(delivery, transmitter)));
+    }
+
+    public String clientId() {
+        return session.clientId();
+    }
+
+    /** Safe from any thread: persistence is fixed when the session is created. */
+    public boolean isPersistent() {
+        return session.isPersistent();
+    }
+
+    /** Task only. */
+    public Session session() {
+        return session;
+    }
+
+    /** Task only: sends through whatever connection is attached at the time. */
+    public Transmitter transmitter() {
+        return transmitter;
+    }
+
+    /** Task only. @return the connection attached, or null while offline */
+    public SessionAttachment attachment() {
+        return attachment;
+    }
+
+    /** Task only: attaches a connection and moves this session's work to its event loop. @return the previous one */
+    public SessionAttachment attach(SessionAttachment next) {
+        SessionAttachment previous = attachment;
+        attachment = next;
+        executor.rehome(next.eventLoop());
+        return previous;
+    }
+
+    /** Task only: detaches {@code leaving} if it is still the attached connection. */
+    public boolean detach(SessionAttachment leaving) {
+        if (attachment != leaving) {
+            return false;
+        }
+        attachment = null;
+        session.suspend();
+        return true;
+    }
+
+    /** Task only: something was written to the connection outside the transmitter (e.g. an ack). */
+    public void markWritten() {
+        wroteSinceFlush = true;
+    }
+
+    /** Task only: counts what happened to a message offered to the session. */
+    public void count(DeliveryOutcome outcome) {
+        if (outcome == DeliveryOutcome.DROPPED) {
+            metrics.messageDropped();
+        }
+    }
+
+    private void flushIfWritten() {
+        if (wroteSinceFlush && attachment != null) {
+            wroteSinceFlush = false;
+            attachment.flush();
+        }
+    }
+
+    private final class AttachedTransmitter implements Transmitter {
+        @Override
+        public void publish(int packetId, Delivery delivery, boolean dup) {
+            wroteSinceFlush = true;
+            attachment.transmitter().publish(packetId, delivery, dup);
+        }
+
+        @Override
+        public void pubrel(int packetId) {
+            wroteSinceFlush = true;
+            attachment.transmitter().pubrel(packetId);
+        }
+    }
+}
