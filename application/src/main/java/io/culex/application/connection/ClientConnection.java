@@ -39,10 +39,10 @@ public final class ClientConnection implements SessionAttachment {
     private final Outbound outbound;
     private final Transmitter transmitter = new OutboundTransmitter();
 
-    // Event-loop confined.
+    // Written on the event loop; read there and by takeover on the session's thread.
     private Phase phase = Phase.AWAITING_CONNECT;
-    private SessionActor actor;
-    private String clientId;
+    private volatile SessionActor actor;
+    private volatile String clientId;
 
     // Session-thread confined once connected.
     private Will will;
@@ -105,14 +105,18 @@ public final class ClientConnection implements SessionAttachment {
         return seconds * 1000L * KEEPALIVE_GRACE_PERCENT / 100;
     }
 
-    /** Session thread: the session is ours now; acknowledge and resume its flows. */
-    void sessionAttached(boolean sessionPresent) {
+    /**
+     * Session thread: the session is ours now; acknowledge and resume its flows. The
+     * actor is passed in because this can run on the session's previous event loop
+     * before {@link #connect} has stored it.
+     */
+    void sessionAttached(SessionActor attachedTo, boolean sessionPresent) {
         if (ended) {
             return;
         }
         outbound.connack(sessionPresent, ConnectReturnCode.ACCEPTED);
-        actor.markWritten();
-        actor.session().resume(actor.transmitter());
+        attachedTo.markWritten();
+        attachedTo.session().resume(attachedTo.transmitter());
     }
 
     // ---- actions after CONNECT (handed to the session's thread) ----

@@ -56,7 +56,7 @@ public final class SessionRegistry {
             if (previous != null) {
                 previous.takenOver();
             }
-            connection.sessionAttached(sessionPresent);
+            connection.sessionAttached(actor, sessionPresent);
         });
         return new Opened(actor, sessionPresent);
     }
