@@ -1,0 +1,67 @@
+package io.culex.bootstrap.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The broker settings read from a mosquitto.conf file, with Mosquitto 2.0's defaults applied.
+ * "Unlimited" values are already turned into the concrete limits the broker enforces.
+ *
+ * @param listeners               never empty
+ * @param allowAnonymous          Mosquitto 2.0: true only in local only mode unless the file says otherwise
+ * @param maxKeepalive            seconds, default 65535
+ * @param allowZeroLengthClientId default true
+ * @param autoIdPrefix            default "auto-"
+ * @param maxInflightMessages     default 20; 0 (unlimited) in the file becomes 65535
+ * @param maxQueuedMessages       default 1000; 0 (unlimited) in the file becomes {@link Integer#MAX_VALUE}
+ * @param maxQueuedBytes          default unlimited, {@link Long#MAX_VALUE}
+ * @param queueQos0Messages       default false
+ * @param messageSizeLimit        bytes; default 0 (no limit) becomes 268435455, the MQTT maximum
+ * @param retainAvailable         default true
+ * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
+ */
+public record BrokerConfig(
+        List<ListenerConfig> listeners,
+        boolean allowAnonymous,
+        int maxKeepalive,
+        boolean allowZeroLengthClientId,
+        String autoIdPrefix,
+        int maxInflightMessages,
+        int maxQueuedMessages,
+        long maxQueuedBytes,
+        boolean queueQos0Messages,
+        int messageSizeLimit,
+        boolean retainAvailable,
+        List<String> warnings) {
+
+    public static final int DEFAULT_PORT = 1883;
+    /** Where Mosquitto 2.0 listens when the configuration defines no listener ("local only mode"). */
+    public static final String LOCAL_ONLY_ADDRESS = "127.0.0.1";
+    /** Largest packet MQTT can express (remaining length of 4 bytes). */
+    public static final int MQTT_MAX_PACKET_SIZE = 268_435_455;
+    /** Mosquitto's value for "unlimited" in-flight messages: the largest MQTT receive maximum. */
+    public static final int UNLIMITED_INFLIGHT_MESSAGES = 65_535;
+
+    static final List<ListenerConfig> LOCAL_ONLY_LISTENERS =
+            List.of(new ListenerConfig(DEFAULT_PORT, LOCAL_ONLY_ADDRESS));
+
+    public BrokerConfig {
+        listeners = List.copyOf(listeners);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("a broker needs at least one listener");
+        }
+        Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** What the broker runs with when no configuration file is given: Mosquitto 2.0's local only mode. */
+    public static BrokerConfig defaults() {
+        return new BrokerConfigBuilder().build();
+    }
+
+    BrokerConfig withListeners(List<ListenerConfig> replacement) {
+        return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
+                maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
+                retainAvailable, warnings);
+    }
+}

@@ -1,0 +1,190 @@
+package io.culex.bootstrap.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The key table: every key Mosquitto 2.0 accepts and what Culex does with it. The key list was
+ * checked against mosquitto 2.0.11, which rejects every other key; keys are case-sensitive.
+ * Keys Culex does not implement yet are accepted (with at least one value, not validated further)
+ * and reported once each as a warning. {@code include_dir} is not here: {@link ConfigParser} handles it
+ * because it reads files.
+ */
+final class ConfigKeys {
+
+    @FunctionalInterface
+    interface KeyHandler {
+        void apply(ConfigLine line, BrokerConfigBuilder config) throws ConfigException;
+    }
+
+    private static final String PORT_NUMBER = "a port number";
+    private static final String PORT_RANGE = ConfigLine.range(PORT_NUMBER, 0, ListenerConfig.MAX_PORT);
+    /** Matches any value: the option always configures the default listener. */
+    private static final String ANY_VALUE = "";
+
+    /** Options of the bridge section that a {@code connection <name>} line opens. */
+    private static final Set<String> BRIDGE_OPTIONS = Set.of(
+            "address", "addresses", "bridge_alpn", "bridge_attempt_unsubscribe", "bridge_bind_address",
+            "bridge_cafile", "bridge_capath", "bridge_certfile", "bridge_identity", "bridge_insecure",
+            "bridge_keyfile", "bridge_max_packet_size", "bridge_outgoing_retain", "bridge_protocol_version",
+            "bridge_psk", "bridge_require_ocsp", "bridge_tls_version", "cleansession", "clientid",
+            "idle_timeout", "keepalive_interval", "local_cleansession", "local_clientid", "local_password",
+            "local_username", "notification_topic", "notifications", "notifications_local_only", "password",
+            "remote_clientid", "remote_password", "remote_username", "restart_timeout", "round_robin",
+            "start_type", "threshold", "topic", "try_private", "username");
+
+    /**
+     * Per-listener options that, before the first {@code listener} line, configure and so create
+     * Mosquitto's default listener, unless given the value mapped here (Mosquitto's own default).
+     */
+    private static final Map<String, String> DEFAULT_LISTENER_OPTIONS = Map.ofEntries(
+            Map.entry("bind_interface", ANY_VALUE),
+            Map.entry("cafile", ANY_VALUE),
+            Map.entry("capath", ANY_VALUE),
+            Map.entry("certfile", ANY_VALUE),
+            Map.entry("ciphers", ANY_VALUE),
+            Map.entry("ciphers_tls1.3", ANY_VALUE),
+            Map.entry("crlfile", ANY_VALUE),
+            Map.entry("dhparamfile", ANY_VALUE),
+            Map.entry("keyfile", ANY_VALUE),
+            Map.entry("max_connections", "-1"),
+            Map.entry("max_qos", "2"),
+            Map.entry("maximum_qos", "2"),
+            Map.entry("protocol", "mqtt"),
+            Map.entry("psk_hint", ANY_VALUE),
+            Map.entry("require_certificate", "false"),
+            Map.entry("socket_domain", ANY_VALUE),
+            Map.entry("tls_engine", ANY_VALUE),
+            Map.entry("tls_engine_kpass_sha1", ANY_VALUE),
+            Map.entry("tls_keyform", "pem"),
+            Map.entry("use_identity_as_username", "false"),
+            Map.entry("use_subject_as_username", "false"),
+            Map.entry("use_username_as_clientid", "false"));
+
+    /** Every other accepted key Culex does not implement yet. */
+    private static final Set<String> OTHER_OPTIONS = Set.of(
+            // persistence; persistence_backend is Culex's own (which storage engine)
+            "autosave_interval", "autosave_on_changes", "persistence", "persistence_backend", "persistence_file",
+            "persistence_location", "persistent_client_expiration", "retained_persistence",
+            // logging
+            "connection_messages", "log_dest", "log_facility", "log_timestamp", "log_timestamp_format", "log_type",
+            "websockets_log_level",
+            // process
+            "memory_limit", "pid_file", "sys_interval", "user",
+            // authentication and authorisation
+            "acl_file", "auth_plugin", "auth_plugin_deny_special_chars", "clientid_prefixes", "password_file",
+            "per_listener_settings", "plugin", "psk_file",
+            // message handling (allow_duplicate_messages and retry_interval are deprecated but still accepted)
+            "allow_duplicate_messages", "check_retain_source", "max_inflight_bytes", "max_packet_size",
+            "retry_interval", "set_tcp_nodelay", "upgrade_outgoing_qos",
+            // per-listener options that do not create the default listener
+            "http_dir", "max_topic_alias", "tls_version", "websockets_headers_size");
+
+    /** Plugin options: {@code auth_opt_<name>} and {@code plugin_opt_<name>}, any name. */
+    private static final List<String> OPTION_PREFIXES = List.of("auth_opt_", "plugin_opt_");
+
+    private static final Map<String, KeyHandler> TABLE = buildTable();
+
+    private ConfigKeys() {
+    }
+
+    /** The handler for {@code key}, or empty when Mosquitto 2.0 would not accept the key either. */
+    static Optional<KeyHandler> handlerFor(String key) {
+        KeyHandler handler = TABLE.get(key);
+        if (handler == null && OPTION_PREFIXES.stream().anyMatch(key::startsWith)) {
+            handler = ConfigKeys::unsupported;
+        }
+        return Optional.ofNullable(handler);
+    }
+
+    private static Map<String, KeyHandler> buildTable() {
+        Map<String, KeyHandler> table = new HashMap<>();
+        register(table, "listener", ConfigKeys::listener);
+        register(table, "port", (line, config) -> config.listeners().defaultPort(port(line, line.word(PORT_RANGE))));
+        register(table, "bind_address",
+                (line, config) -> config.listeners().defaultBindAddress(line, line.word("an address or host name")));
+        register(table, "allow_anonymous", (line, config) -> config.allowAnonymous(line.booleanValue()));
+        register(table, "max_keepalive", (line, config) -> config.maxKeepalive(line.intValue(0, 65_535)));
+        register(table, "allow_zero_length_clientid",
+                (line, config) -> config.allowZeroLengthClientId(line.booleanValue()));
+        // Mosquitto takes string values up to the end of the line, blanks included.
+        register(table, "auto_id_prefix", (line, config) -> config.autoIdPrefix(line, line.text("a prefix")));
+        register(table, "max_inflight_messages", (line, config) -> config.maxInflightMessages(line.intValue(0, 65_535)));
+        register(table, "max_queued_messages",
+                (line, config) -> config.maxQueuedMessages(line.intValue(0, Integer.MAX_VALUE)));
+        register(table, "max_queued_bytes", (line, config) -> config.maxQueuedBytes(line.longValue(0, Long.MAX_VALUE)));
+        register(table, "queue_qos0_messages", (line, config) -> config.queueQos0Messages(line.booleanValue()));
+        register(table, "message_size_limit",
+                (line, config) -> config.messageSizeLimit(line.intValue(0, BrokerConfig.MQTT_MAX_PACKET_SIZE)));
+        register(table, "retain_available", (line, config) -> config.retainAvailable(line.booleanValue()));
+
+        register(table, "connection", ConfigKeys::connection);
+        register(table, "mount_point", ConfigKeys::listenerBlockOption);
+        BRIDGE_OPTIONS.forEach(key -> register(table, key, ConfigKeys::bridgeOption));
+        DEFAULT_LISTENER_OPTIONS.keySet().forEach(key -> register(table, key, ConfigKeys::defaultListenerOption));
+        OTHER_OPTIONS.forEach(key -> register(table, key, ConfigKeys::unsupported));
+        return Map.copyOf(table);
+    }
+
+    /** Fails at class initialisation if a key was listed twice, so the table has one meaning per key. */
+    private static void register(Map<String, KeyHandler> table, String key, KeyHandler handler) {
+        if (table.putIfAbsent(key, handler) != null) {
+            throw new IllegalStateException("configuration key listed twice: " + key);
+        }
+    }
+
+    private static void listener(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        List<String> words = line.values();
+        if (words.isEmpty() || words.size() > 2) {
+            throw line.expected(PORT_RANGE + " and an optional bind address");
+        }
+        int port = port(line, words.get(0));
+        String bindAddress = words.size() == 2 ? words.get(1) : null;
+        // Mosquitto 2.0 reads "listener 0 <path>" as a unix socket; binding a path over TCP would fail obscurely.
+        if (port == 0 && bindAddress != null && bindAddress.contains("/")) {
+            throw line.error("unix socket listeners are not supported yet, got '" + line.value() + "'");
+        }
+        config.listeners().declare(new ListenerConfig(port, bindAddress));
+    }
+
+    private static int port(ConfigLine line, String word) throws ConfigException {
+        return (int) line.number(word, PORT_NUMBER, 0, ListenerConfig.MAX_PORT);
+    }
+
+    private static void connection(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        line.text("a bridge name");
+        config.startBridgeSection();
+        config.unsupported(line.key());
+    }
+
+    /** As Mosquitto, which would otherwise fail with "Invalid bridge configuration". */
+    private static void bridgeOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        if (!config.bridgeSectionStarted()) {
+            throw line.error("only allowed in a bridge section, after a 'connection' line");
+        }
+        unsupported(line, config);
+    }
+
+    /** An option Mosquitto 2.0 refuses before the first {@code listener} line. */
+    private static void listenerBlockOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        if (!config.listeners().anyDeclared()) {
+            throw line.error("only allowed after a 'listener' line");
+        }
+        unsupported(line, config);
+    }
+
+    private static void defaultListenerOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        unsupported(line, config);
+        if (!line.value().equals(DEFAULT_LISTENER_OPTIONS.get(line.key()))) {
+            config.listeners().defaultListenerOptionSet();
+        }
+    }
+
+    private static void unsupported(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        line.text("a value");
+        config.unsupported(line.key());
+    }
+}
