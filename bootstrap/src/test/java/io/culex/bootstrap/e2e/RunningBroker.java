@@ -1,0 +1,42 @@
+package io.culex.bootstrap.e2e;
+
+import io.culex.bootstrap.CulexBroker;
+import io.culex.bootstrap.config.ConfigParser;
+
+/** A broker started in-process on a free loopback port, for end-to-end tests over a real socket. */
+final class RunningBroker implements AutoCloseable {
+
+    private final CulexBroker broker;
+
+    private RunningBroker(CulexBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts with anonymous access on 127.0.0.1 and an ephemeral port, plus {@code extraConfigLines}. */
+    static RunningBroker start(String... extraConfigLines) {
+        String config = "listener 0 127.0.0.1\nallow_anonymous true\n" + String.join("\n", extraConfigLines) + "\n";
+        try {
+            return new RunningBroker(CulexBroker.start(ConfigParser.parse(config, "test.conf")));
+        } catch (Exception e) {
+            throw new IllegalStateException("test broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return broker.listeners().get(0).getPort();
+    }
+
+    /** Paho's server URI. */
+    String uri() {
+        return "tcp://127.0.0.1:" + port();
+    }
+
+    CulexBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}
