@@ -68,7 +68,8 @@ public final class MqttServer implements AutoCloseable {
             Channel listener = bootstrap.bind(requested).sync().channel();
             channels.add(listener);
             InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
-            LOG.log(System.Logger.Level.INFO, "Opening ipv4 listen socket on " + bound + ".");
+            LOG.log(System.Logger.Level.INFO, "Opening listen socket on " + bound.getAddress().getHostAddress()
+                    + " port " + bound.getPort() + ".");
             return bound;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

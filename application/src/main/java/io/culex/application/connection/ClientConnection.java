@@ -114,6 +114,8 @@ public final class ClientConnection implements SessionAttachment {
         if (ended) {
             return;
         }
+        // Same value connect() stores; set here too so a takeover queued right behind sees it.
+        actor = attachedTo;
         outbound.connack(sessionPresent, ConnectReturnCode.ACCEPTED);
         attachedTo.markWritten();
         attachedTo.session().resume(attachedTo.transmitter());
