@@ -14,37 +14,23 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Malformed and hostile input over a real socket: the offending connection is closed by the
  * broker, nothing is answered to the bad packet, and every other client keeps being served.
  */
-class BadInputTest {
+class BadInputTest extends BrokerTestSupport {
 
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
-    private RunningBroker broker;
-    private PahoClients paho;
     /** Connected before the bad input and subscribed to everything: it must survive and see no bad message. */
     private Client watcher;
 
     private void start(String... config) throws Exception {
-        broker = RunningBroker.start(config);
-        paho = new PahoClients(broker);
-        watcher = paho.connect("watcher", PahoClients.MQTT_3_1_1, true);
+        startBroker(config);
+        watcher = clients.connect("watcher", PahoClients.MQTT_3_1_1, true);
         watcher.subscribe("#", 1);
-    }
-
-    @AfterEach
-    void stop() {
-        if (paho != null) {
-            paho.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test
@@ -222,7 +208,7 @@ class BadInputTest {
      * the bad connection was routed), and a brand-new client can subscribe and receive.
      */
     private void assertBrokerStillServes() throws Exception {
-        Client fresh = paho.connect("fresh", PahoClients.MQTT_3_1_1, true);
+        Client fresh = clients.connect("fresh", PahoClients.MQTT_3_1_1, true);
         fresh.subscribe("check/alive", 1);
         fresh.publish("check/alive", "still serving", 1, false);
 

@@ -10,36 +10,17 @@ import io.culex.bootstrap.e2e.PahoClients.Client;
 import io.culex.bootstrap.e2e.PahoClients.Received;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Keepalive enforcement, will on timeout, message_size_limit and the QoS 2 receive flow. */
-class KeepAliveAndLimitsTest {
-
-    private RunningBroker broker;
-    private PahoClients paho;
-
-    private void start(String... config) {
-        broker = RunningBroker.start(config);
-        paho = new PahoClients(broker);
-    }
-
-    @AfterEach
-    void stop() {
-        if (paho != null) {
-            paho.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
+class KeepAliveAndLimitsTest extends BrokerTestSupport {
 
     // ---- keepalive ----
 
     @Test
     void silentClientIsDisconnectedAfterOneAndAHalfKeepalivesAndItsWillIsPublished() throws Exception {
-        start();
-        Client subscriber = paho.connect("will-watcher", PahoClients.MQTT_3_1_1, true);
+        startBroker();
+        Client subscriber = clients.connect("will-watcher", PahoClients.MQTT_3_1_1, true);
         subscriber.subscribe("wills/#", 1);
 
         try (RawMqttClient silent = RawMqttClient.open(broker.port())) {
@@ -58,7 +39,7 @@ class KeepAliveAndLimitsTest {
 
     @Test
     void clientPingingEvery500msStaysConnectedAndGetsEveryPingresp() throws Exception {
-        start();
+        startBroker();
         try (RawMqttClient raw = RawMqttClient.open(broker.port())) {
             raw.send(RawPackets.connect("pinger", true, 1));
             raw.expect(0x20, 0x02, 0x00, CONNACK_ACCEPTED);
@@ -74,7 +55,7 @@ class KeepAliveAndLimitsTest {
 
     @Test
     void maxKeepaliveCapsTheKeepaliveAClientAsksFor() throws Exception {
-        start("max_keepalive 2");
+        startBroker("max_keepalive 2");
         try (RawMqttClient raw = RawMqttClient.open(broker.port())) {
             raw.send(RawPackets.connect("asks-60s", true, 60));
             raw.expect(0x20, 0x02, 0x00, CONNACK_ACCEPTED);
@@ -91,8 +72,8 @@ class KeepAliveAndLimitsTest {
 
     @Test
     void publishOverMessageSizeLimitIsAcknowledgedButNotDelivered() throws Exception {
-        start("message_size_limit 100");
-        Client subscriber = paho.connect("size-watcher", PahoClients.MQTT_3_1_1, true);
+        startBroker("message_size_limit 100");
+        Client subscriber = clients.connect("size-watcher", PahoClients.MQTT_3_1_1, true);
         subscriber.subscribe("size/#", 1);
         long droppedBefore = broker.broker().broker().metrics().messagesDropped();
 
@@ -115,7 +96,7 @@ class KeepAliveAndLimitsTest {
 
     @Test
     void pubrelForUnknownPacketIdStillGetsPubcomp() throws Exception {
-        start();
+        startBroker();
         try (RawMqttClient raw = RawMqttClient.connect(broker.port(), "stray-pubrel")) {
             raw.send(RawPackets.pubrel(0x1234));
             raw.expect(0x70, 0x02, 0x12, 0x34);
@@ -124,8 +105,8 @@ class KeepAliveAndLimitsTest {
 
     @Test
     void qos2PublishResentBeforePubrelIsDeliveredOnce() throws Exception {
-        start();
-        Client subscriber = paho.connect("qos2-watcher", PahoClients.MQTT_3_1_1, true);
+        startBroker();
+        Client subscriber = clients.connect("qos2-watcher", PahoClients.MQTT_3_1_1, true);
         subscriber.subscribe("qos2/#", 2);
 
         try (RawMqttClient publisher = RawMqttClient.connect(broker.port(), "qos2-resender")) {
@@ -144,8 +125,8 @@ class KeepAliveAndLimitsTest {
 
     @Test
     void qos2PacketIdReusedAfterPubrelCarriesANewMessage() throws Exception {
-        start();
-        Client subscriber = paho.connect("qos2-watcher", PahoClients.MQTT_3_1_1, true);
+        startBroker();
+        Client subscriber = clients.connect("qos2-watcher", PahoClients.MQTT_3_1_1, true);
         subscriber.subscribe("qos2/#", 2);
 
         try (RawMqttClient publisher = RawMqttClient.connect(broker.port(), "qos2-reuser")) {

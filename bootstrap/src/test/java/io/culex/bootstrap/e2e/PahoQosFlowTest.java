@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.culex.bootstrap.e2e.PahoClients.Client;
 import io.culex.bootstrap.e2e.PahoClients.Received;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,21 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** QoS 0/1/2 flows, QoS downgrade, overlapping subscriptions and ordering, with real Paho clients. */
-class PahoQosFlowTest {
-
-    private RunningBroker broker;
-    private PahoClients clients;
+class PahoQosFlowTest extends BrokerTestSupport {
 
     @BeforeEach
     void start() {
-        broker = RunningBroker.start();
-        clients = new PahoClients(broker);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        broker.close();
+        startBroker();
     }
 
     @ParameterizedTest(name = "MQTT {0}, QoS {1}")

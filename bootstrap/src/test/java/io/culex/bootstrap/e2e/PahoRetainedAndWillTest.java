@@ -9,32 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Retained messages and wills, with real Paho clients. */
-class PahoRetainedAndWillTest {
-
-    private RunningBroker broker;
-    private PahoClients clients;
-
-    private void start(String... config) {
-        broker = RunningBroker.start(config);
-        clients = new PahoClients(broker);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        broker.close();
-    }
+class PahoRetainedAndWillTest extends BrokerTestSupport {
 
     @ParameterizedTest(name = "MQTT version {0}")
     @ValueSource(ints = {PahoClients.MQTT_3_1, PahoClients.MQTT_3_1_1})
     void retainedMessageIsDeliveredOnSubscribeWithTheRetainFlagAndLiveWithout(int version) throws Exception {
-        start();
+        startBroker();
         Client publisher = clients.connect("pub", version, true);
         publisher.publish("status/door", "open", 1, true);
 
@@ -49,7 +34,7 @@ class PahoRetainedAndWillTest {
 
     @Test
     void retainedMessageIsReplacedByTheNextAndClearedByAnEmptyPayload() throws Exception {
-        start();
+        startBroker();
         Client publisher = clients.connect("pub", PahoClients.MQTT_3_1_1, true);
         publisher.publish("r", "first", 1, true);
         publisher.publish("r", "second", 1, true);
@@ -69,7 +54,7 @@ class PahoRetainedAndWillTest {
 
     @Test
     void retainedMessagesOnSubscribeAreNotTruncatedByTheInflightWindow() throws Exception {
-        start("max_inflight_messages 2", "max_queued_messages 10");
+        startBroker("max_inflight_messages 2", "max_queued_messages 10");
         Client publisher = clients.connect("pub", PahoClients.MQTT_3_1_1, true);
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 60; i++) {
@@ -97,7 +82,7 @@ class PahoRetainedAndWillTest {
 
     @Test
     void willIsPublishedWhenTheConnectionIsTakenOver() throws Exception {
-        start();
+        startBroker();
         Client watcher = clients.connect("watcher", PahoClients.MQTT_3_1_1, true);
         watcher.subscribe("wills/#", 2);
         clients.connect("device", withWill(clients, "wills/device", "gone", 2, false));
@@ -109,7 +94,7 @@ class PahoRetainedAndWillTest {
 
     @Test
     void willIsNotPublishedAfterDisconnect() throws Exception {
-        start();
+        startBroker();
         Client watcher = clients.connect("watcher", PahoClients.MQTT_3_1_1, true);
         watcher.subscribe("wills/#", 1);
         Client device = clients.connect("device", withWill(clients, "wills/device", "gone", 1, false));
@@ -121,7 +106,7 @@ class PahoRetainedAndWillTest {
 
     @Test
     void retainedWillIsKeptForLaterSubscribers() throws Exception {
-        start();
+        startBroker();
         clients.connect("device", withWill(clients, "state/device", "offline", 1, true));
         Client usurper = clients.connect("device", PahoClients.MQTT_3_1_1, true);
         usurper.subscribe("state/device", 1);

@@ -12,27 +12,12 @@ import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Persistent and clean sessions, queue limits, session present and takeover, with real Paho clients. */
-class PahoSessionTest {
-
-    private RunningBroker broker;
-    private PahoClients clients;
-
-    private void start(String... config) {
-        broker = RunningBroker.start(config);
-        clients = new PahoClients(broker);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        broker.close();
-    }
+class PahoSessionTest extends BrokerTestSupport {
 
     /** Connects a persistent subscriber, subscribes, and disconnects cleanly. */
     private void subscribeThenGoOffline(String clientId, int version, String filter, int qos) throws Exception {
@@ -52,7 +37,7 @@ class PahoSessionTest {
     @ParameterizedTest(name = "MQTT version {0}")
     @ValueSource(ints = {PahoClients.MQTT_3_1, PahoClients.MQTT_3_1_1})
     void persistentSessionKeepsSubscriptionsAndQos1And2MessagesWhileOffline(int version) throws Exception {
-        start();
+        startBroker();
         subscribeThenGoOffline("keeper", version, "jobs/#", 2);
         Client publisher = clients.connect("pub", version, true);
         List<String> expectedQos1 = new ArrayList<>();
@@ -76,7 +61,7 @@ class PahoSessionTest {
 
     @Test
     void sessionPresentTellsWhetherTheBrokerKeptState() throws Exception {
-        start();
+        startBroker();
         MqttClient paho = new MqttClient(broker.uri(), "presence", new MemoryPersistence());
         try {
             MqttConnectOptions persistent = clients.options(PahoClients.MQTT_3_1_1, false);
@@ -96,7 +81,7 @@ class PahoSessionTest {
 
     @Test
     void cleanSessionForgetsSubscriptionsAtDisconnect() throws Exception {
-        start();
+        startBroker();
         Client first = clients.connect("forgetful", PahoClients.MQTT_3_1_1, true);
         first.subscribe("news", 1);
         first.paho.disconnect();
@@ -111,7 +96,7 @@ class PahoSessionTest {
 
     @Test
     void queueQos0MessagesKeepsQos0ForOfflineClients() throws Exception {
-        start("queue_qos0_messages true");
+        startBroker("queue_qos0_messages true");
         subscribeThenGoOffline("zero", PahoClients.MQTT_3_1_1, "t", 0);
         Client publisher = clients.connect("pub", PahoClients.MQTT_3_1_1, true);
         publisher.publish("t", "kept", 0, false);
@@ -125,7 +110,7 @@ class PahoSessionTest {
 
     @Test
     void maxQueuedMessagesDropsNewMessagesBeyondTheLimitAndCountsThem() throws Exception {
-        start("max_queued_messages 5");
+        startBroker("max_queued_messages 5");
         subscribeThenGoOffline("slow", PahoClients.MQTT_3_1_1, "t", 1);
         Client publisher = clients.connect("pub", PahoClients.MQTT_3_1_1, true);
         long droppedBefore = broker.broker().broker().metrics().messagesDropped();
@@ -143,7 +128,7 @@ class PahoSessionTest {
     @ParameterizedTest(name = "QoS {0}")
     @ValueSource(ints = {1, 2})
     void inflightWindowDoesNotLoseOrReorderMessagesBeyondIt(int qos) throws Exception {
-        start("max_inflight_messages 2");
+        startBroker("max_inflight_messages 2");
         Client subscriber = clients.connect("sub", PahoClients.MQTT_3_1_1, true);
         subscriber.subscribe("w", 2);
         Client publisher = clients.connect("pub", PahoClients.MQTT_3_1_1, true);
@@ -157,7 +142,7 @@ class PahoSessionTest {
 
     @Test
     void sameClientIdTakesOverAndThePersistentSessionContinues() throws Exception {
-        start();
+        startBroker();
         Client first = clients.connect("twin", PahoClients.MQTT_3_1_1, false);
         first.subscribe("orders", 1);
 

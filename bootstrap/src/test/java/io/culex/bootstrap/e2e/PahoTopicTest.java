@@ -6,28 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.culex.bootstrap.e2e.PahoClients.Client;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Wildcard matching as the spec's examples define it, and the $-topic rule, over a real socket. */
-class PahoTopicTest {
+class PahoTopicTest extends BrokerTestSupport {
 
-    private RunningBroker broker;
-    private PahoClients clients;
     private Client publisher;
 
     @BeforeEach
     void start() throws Exception {
-        broker = RunningBroker.start();
-        clients = new PahoClients(broker);
+        startBroker();
         publisher = clients.connect("pub", PahoClients.MQTT_3_1_1, true);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        broker.close();
     }
 
     /** Three levels: matched by none of the filters under test, so it marks the end of a run. */

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,21 +15,11 @@ import org.junit.jupiter.api.Test;
  * What a client library hides: the exact packets the broker re-sends when a persistent
  * session comes back, the SUBACK failure code, and the will after a dropped socket.
  */
-class RawQosResendTest {
-
-    private RunningBroker broker;
-    private PahoClients clients;
+class RawQosResendTest extends BrokerTestSupport {
 
     @BeforeEach
     void start() {
-        broker = RunningBroker.start();
-        clients = new PahoClients(broker);
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        broker.close();
+        startBroker();
     }
 
     /** A broker PUBLISH as "PUBLISH id payload" with " dup" when the DUP flag is set. */
