@@ -6,9 +6,8 @@ import io.culex.bootstrap.config.CommandLine;
 import io.culex.bootstrap.config.ConfigException;
 import io.culex.bootstrap.config.ConfigParser;
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar culex.jar [-c file] [-p port] [-v] [-h]}: runs the broker until SIGTERM/SIGINT. */
+/** {@code java -jar culex.jar [-c file] [-p port] [-v] [-h]}: runs the broker until SIGTERM/SIGINT, then exits 0. */
 public final class Main {
 
     private static final System.Logger LOG = System.getLogger("io.culex");
@@ -45,18 +44,15 @@ public final class Main {
             LOG.log(System.Logger.Level.ERROR, "Error: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.log(System.Logger.Level.INFO, "culex version " + Version.current() + " terminating");
-            broker.close();
-            stopped.countDown();
-        }, "culex-shutdown"));
+        StopSignals signals = StopSignals.install();
         LOG.log(System.Logger.Level.INFO, "culex version " + Version.current() + " running");
         try {
-            stopped.await();
+            signals.awaitStop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.log(System.Logger.Level.INFO, "culex version " + Version.current() + " terminating");
+        broker.close();
         return 0;
     }
 }

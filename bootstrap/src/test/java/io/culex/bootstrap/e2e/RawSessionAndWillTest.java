@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * What a client library hides: the exact packets the broker re-sends when a persistent
  * session comes back, the SUBACK failure code, and the will after a dropped socket.
  */
-class RawQosResendTest extends BrokerTestSupport {
+class RawSessionAndWillTest extends BrokerTestSupport {
 
     @BeforeEach
     void start() {
@@ -104,5 +104,20 @@ class RawQosResendTest extends BrokerTestSupport {
         device.close();
 
         assertEquals(new PahoClients.Received("wills/device", "lost", 1, false, false), watcher.next());
+    }
+
+    @Test
+    void willIsPublishedWhenTheClientBreaksTheProtocol() throws Exception {
+        Client watcher = clients.connect("watcher", PahoClients.MQTT_3_1_1, true);
+        watcher.subscribe("wills/+", 1);
+        try (RawMqttClient device = RawMqttClient.open(broker.port())) {
+            device.send(RawPackets.connectWithWill("device", 60, "wills/device", "broken", 1));
+            device.expect(0x20, 0x02, 0x00, 0x00);
+
+            device.send(RawPackets.connect("device", true, 60)); // a second CONNECT is a protocol violation
+
+            device.awaitClosedByBroker();
+        }
+        assertEquals(new PahoClients.Received("wills/device", "broken", 1, false, false), watcher.next());
     }
 }

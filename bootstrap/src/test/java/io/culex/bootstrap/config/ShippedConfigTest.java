@@ -1,0 +1,21 @@
+package io.culex.bootstrap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The configuration the README tells users to start with must parse cleanly. */
+class ShippedConfigTest {
+
+    @Test
+    void shippedConfigListensOn1883WithAnonymousAccessAndNoWarnings() throws Exception {
+        BrokerConfig config = ConfigParser.parse(Path.of("..", "conf", "culex.conf"));
+
+        assertEquals(List.of(new ListenerConfig(1883, null)), config.listeners());
+        assertTrue(config.allowAnonymous());
+        assertEquals(List.of(), config.warnings());
+    }
+}
