@@ -7,6 +7,7 @@ import io.culex.application.connection.SessionRegistry;
 import io.culex.application.metrics.BrokerMetrics;
 import io.culex.application.routing.Router;
 import io.culex.application.settings.BrokerSettings;
+import io.culex.domain.message.Message;
 import io.culex.domain.port.Authenticator;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
@@ -26,6 +27,14 @@ public final class Broker {
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */
     public ClientConnection accept(Outbound outbound) {
         return new ClientConnection(context, outbound);
+    }
+
+    /**
+     * Publishes a message the broker itself originates ($SYS topics, log lines): routed and
+     * retained like a client's, without a publishing session. Safe from any thread.
+     */
+    public void publishFromBroker(Message message) {
+        context.router().publish(message);
     }
 
     public BrokerMetrics metrics() {

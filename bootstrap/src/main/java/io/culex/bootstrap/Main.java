@@ -5,9 +5,16 @@ import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.CommandLine;
 import io.culex.bootstrap.config.ConfigException;
 import io.culex.bootstrap.config.ConfigParser;
+import io.culex.bootstrap.tools.Tool;
+import io.culex.bootstrap.tools.Tools;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
 
-/** {@code java -jar culex.jar [-c file] [-p port] [-v] [-h]}: runs the broker until SIGTERM/SIGINT, then exits 0. */
+/**
+ * {@code java -jar culex.jar [-c file] [-p port] [-v] [-h]} runs the broker until SIGTERM/SIGINT,
+ * then exits 0; {@code java -jar culex.jar <tool> ...} runs one of the {@link Tools} instead.
+ */
 public final class Main {
 
     private static final System.Logger LOG = System.getLogger("io.culex");
@@ -20,6 +27,16 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length > 0) {
+            Optional<Tool> tool = Tools.named(args[0]);
+            if (tool.isPresent()) {
+                return tool.get().run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            }
+        }
+        return runBroker(args);
+    }
+
+    private static int runBroker(String[] args) {
         BrokerConfig config;
         try {
             CommandLine commandLine = CommandLine.parse(args);

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param queueQos0Messages       default false
  * @param messageSizeLimit        bytes; default 0 (no limit) becomes 268435455, the MQTT maximum
  * @param retainAvailable         default true
+ * @param logging                 log_dest, log_type, connection_messages, log_timestamp, log_timestamp_format
+ * @param sysIntervalSeconds      sys_interval: seconds between $SYS updates, default 10; 0 disables them
+ * @param pidFile                 pid_file, or null
  * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
  */
 public record BrokerConfig(
@@ -32,6 +35,9 @@ public record BrokerConfig(
         boolean queueQos0Messages,
         int messageSizeLimit,
         boolean retainAvailable,
+        LoggingConfig logging,
+        int sysIntervalSeconds,
+        String pidFile,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -51,6 +57,7 @@ public record BrokerConfig(
             throw new IllegalArgumentException("a broker needs at least one listener");
         }
         Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
+        Objects.requireNonNull(logging, "logging");
         warnings = List.copyOf(warnings);
     }
 
@@ -62,6 +69,6 @@ public record BrokerConfig(
     BrokerConfig withListeners(List<ListenerConfig> replacement) {
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
-                retainAvailable, warnings);
+                retainAvailable, logging, sysIntervalSeconds, pidFile, warnings);
     }
 }

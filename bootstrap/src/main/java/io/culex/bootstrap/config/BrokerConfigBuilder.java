@@ -28,6 +28,9 @@ final class BrokerConfigBuilder {
     private boolean queueQos0Messages;
     private int messageSizeLimit;
     private boolean retainAvailable = true;
+    private final LoggingSettings logging = new LoggingSettings();
+    private int sysIntervalSeconds = 10;
+    private String pidFile;
 
     ListenerLayout listeners() {
         return listeners;
@@ -91,6 +94,18 @@ final class BrokerConfigBuilder {
         retainAvailable = value;
     }
 
+    LoggingSettings logging() {
+        return logging;
+    }
+
+    void sysIntervalSeconds(int seconds) {
+        sysIntervalSeconds = seconds;
+    }
+
+    void pidFile(String path) {
+        pidFile = path;
+    }
+
     BrokerConfig build() {
         List<String> warnings = unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key).toList();
         return new BrokerConfig(
@@ -105,6 +120,9 @@ final class BrokerConfigBuilder {
                 queueQos0Messages,
                 messageSizeLimit == 0 ? BrokerConfig.MQTT_MAX_PACKET_SIZE : messageSizeLimit,
                 retainAvailable,
+                logging.build(),
+                sysIntervalSeconds,
+                pidFile,
                 warnings);
     }
 }

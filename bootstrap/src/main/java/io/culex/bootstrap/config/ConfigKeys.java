@@ -70,10 +70,9 @@ final class ConfigKeys {
             "autosave_interval", "autosave_on_changes", "persistence", "persistence_backend", "persistence_file",
             "persistence_location", "persistent_client_expiration", "retained_persistence",
             // logging
-            "connection_messages", "log_dest", "log_facility", "log_timestamp", "log_timestamp_format", "log_type",
-            "websockets_log_level",
+            "log_facility", "websockets_log_level",
             // process
-            "memory_limit", "pid_file", "sys_interval", "user",
+            "memory_limit", "user",
             // authentication and authorisation
             "acl_file", "auth_plugin", "auth_plugin_deny_special_chars", "clientid_prefixes", "password_file",
             "per_listener_settings", "plugin", "psk_file",
@@ -120,6 +119,14 @@ final class ConfigKeys {
         register(table, "message_size_limit",
                 (line, config) -> config.messageSizeLimit(line.intValue(0, BrokerConfig.MQTT_MAX_PACKET_SIZE)));
         register(table, "retain_available", (line, config) -> config.retainAvailable(line.booleanValue()));
+        register(table, "log_dest", (line, config) -> config.logging().destination(line));
+        register(table, "log_type", (line, config) -> config.logging().type(line));
+        register(table, "connection_messages", (line, config) -> config.logging().connectionMessages(line.booleanValue()));
+        register(table, "log_timestamp", (line, config) -> config.logging().timestamp(line.booleanValue()));
+        register(table, "log_timestamp_format",
+                (line, config) -> config.logging().timestampFormat(line.text("a strftime format")));
+        register(table, "sys_interval", (line, config) -> config.sysIntervalSeconds(line.intValue(0, 65_535)));
+        register(table, "pid_file", (line, config) -> config.pidFile(line.text("a file path")));
 
         register(table, "connection", ConfigKeys::connection);
         register(table, "mount_point", ConfigKeys::listenerBlockOption);

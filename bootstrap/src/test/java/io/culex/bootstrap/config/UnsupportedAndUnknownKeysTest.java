@@ -16,15 +16,15 @@ class UnsupportedAndUnknownKeysTest {
         BrokerConfig config = parse(
                 "persistence true",
                 "persistence_location /var/lib/mosquitto/",
-                "log_dest file /var/log/mosquitto/mosquitto.log",
-                "log_dest stdout",
+                "autosave_interval 1800",
+                "autosave_interval 900",
                 "persistence false",
                 "persistence_backend rocksdb");
 
         assertEquals(List.of(
                 "accepted but not yet supported: persistence",
                 "accepted but not yet supported: persistence_location",
-                "accepted but not yet supported: log_dest",
+                "accepted but not yet supported: autosave_interval",
                 "accepted but not yet supported: persistence_backend"), config.warnings());
     }
 
@@ -145,9 +145,12 @@ class UnsupportedAndUnknownKeysTest {
     private static String plausibleValue(String key) {
         return switch (key) {
             case "listener", "port" -> "1884";
-            case "allow_anonymous", "allow_zero_length_clientid", "queue_qos0_messages", "retain_available" -> "true";
+            case "allow_anonymous", "allow_zero_length_clientid", "queue_qos0_messages", "retain_available",
+                    "connection_messages", "log_timestamp" -> "true";
             case "max_keepalive", "max_inflight_messages", "max_queued_bytes", "max_queued_messages",
-                    "message_size_limit" -> "10";
+                    "message_size_limit", "sys_interval" -> "10";
+            case "log_dest" -> "stderr";
+            case "log_type" -> "all";
             default -> "x";
         };
     }
