@@ -22,11 +22,12 @@ final class HexagonRules {
                 .because("the domain is the pure model: JDK only");
     }
 
-    /** application depends on domain, the JDK and Caffeine (for caches) only. */
+    /** application depends on domain, the JDK (javax.crypto for password hashes) and Caffeine (for caches) only. */
     static ArchRule applicationDependsOnDomainOnly(String applicationPackage, String domainPackage) {
         return classes().that().resideInAPackage(applicationPackage + "..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage(applicationPackage + "..", domainPackage + "..", "java..", "com.github.benmanes.caffeine..")
+                .resideInAnyPackage(applicationPackage + "..", domainPackage + "..", "java..", "javax.crypto..",
+                        "com.github.benmanes.caffeine..")
                 .because("use cases know nothing of transports or storage technologies");
     }
 
