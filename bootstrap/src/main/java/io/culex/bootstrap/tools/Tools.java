@@ -1,5 +1,9 @@
 package io.culex.bootstrap.tools;
 
+import io.culex.bootstrap.tools.client.PubTool;
+import io.culex.bootstrap.tools.client.RrTool;
+import io.culex.bootstrap.tools.client.SubTool;
+import io.culex.bootstrap.tools.passwd.PasswdTool;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -7,7 +11,12 @@ import java.util.function.Supplier;
 /** The tools {@code culex <name>} runs instead of the broker. */
 public final class Tools {
 
-    private static final Map<String, Supplier<Tool>> BY_NAME = Map.of();
+    private static final Map<String, Supplier<Tool>> BY_NAME = Map.of(
+            "passwd", () -> new PasswdTool()::run,
+            // Adapted by method reference so that the client package does not depend back on this one.
+            "pub", () -> new PubTool()::run,
+            "sub", () -> new SubTool()::run,
+            "rr", () -> new RrTool()::run);
 
     private Tools() {
     }

@@ -1,0 +1,225 @@
+package io.culex.adapters.netty.client;
+
+import io.culex.adapters.netty.codec.ConnackPacket;
+import io.culex.adapters.netty.codec.ConnectPacket;
+import io.culex.adapters.netty.codec.DisconnectPacket;
+import io.culex.adapters.netty.codec.MqttPacket;
+import io.culex.adapters.netty.codec.PingreqPacket;
+import io.culex.adapters.netty.codec.PingrespPacket;
+import io.culex.adapters.netty.codec.PubackPacket;
+import io.culex.adapters.netty.codec.PubcompPacket;
+import io.culex.adapters.netty.codec.PublishPacket;
+import io.culex.adapters.netty.codec.PubrecPacket;
+import io.culex.adapters.netty.codec.PubrelPacket;
+import io.culex.adapters.netty.codec.SubackPacket;
+import io.culex.adapters.netty.codec.SubscribePacket;
+import io.culex.adapters.netty.codec.TopicSubscription;
+import io.culex.adapters.netty.codec.UnsubackPacket;
+import io.culex.adapters.netty.codec.UnsubscribePacket;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client side of the MQTT 3.1 / 3.1.1 flows on one channel: sends CONNECT when connected,
+ * completes requests from their acknowledgements and runs the inbound QoS 1/2 handshakes.
+ * Every method runs on the channel's event loop, so the state needs no locking.
+ */
+final class ClientHandler extends SimpleChannelInboundHandler<MqttPacket> {
+
+    private final ConnectPacket connect;
+    private final ClientListener listener;
+    private final CompletableFuture<Boolean> connected = new CompletableFuture<>();
+    private final Map<Integer, CompletableFuture<Void>> publishes = new HashMap<>();
+    private final Map<Integer, CompletableFuture<List<Integer>>> subscribes = new HashMap<>();
+    private final Map<Integer, CompletableFuture<Void>> unsubscribes = new HashMap<>();
+    /** Inbound QoS 2 messages held until PUBREL, when libmosquitto hands them to the application. */
+    private final Map<Integer, ReceivedMessage> awaitingPubrel = new HashMap<>();
+    private ChannelHandlerContext ctx;
+    private int lastMid;
+    private boolean pingOutstanding;
+
+    ClientHandler(ConnectPacket connect, ClientListener listener) {
+        this.connect = connect;
+        this.listener = listener;
+    }
+
+    /** Completes with the CONNACK session-present flag, or fails. */
+    CompletableFuture<Boolean> connected() {
+        return connected;
+    }
+
+    /** Accepted by the broker and not closed since: requests may be sent. */
+    boolean isOpen() {
+        return ctx != null && ctx.channel().isActive() && connected.isDone() && !connected.isCompletedExceptionally();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) throws Exception {
+        ctx = context;
+        write(connect);
+        super.channelActive(context);
+    }
+
+    void publish(String topic, byte[] payload, int qos, boolean retain, CompletableFuture<Void> done) {
+        int mid = nextMid();
+        PublishPacket packet = new PublishPacket(topic, payload, qos, retain, false, qos == 0 ? 0 : mid);
+        listener.packetLogged(PacketTrace.sendingPublish(packet, mid));
+        ChannelFuture written = ctx.writeAndFlush(packet);
+        if (qos == 0) {
+            written.addListener(f -> complete(done, f.cause()));
+        } else {
+            publishes.put(mid, done);
+            failOnWriteError(written, done);
+        }
+    }
+
+    void subscribe(List<TopicSubscription> filters, CompletableFuture<List<Integer>> done) {
+        int mid = nextMid();
+        subscribes.put(mid, done);
+        failOnWriteError(write(new SubscribePacket(mid, filters)), done);
+    }
+
+    void unsubscribe(List<String> filters, CompletableFuture<Void> done) {
+        int mid = nextMid();
+        unsubscribes.put(mid, done);
+        failOnWriteError(write(new UnsubscribePacket(mid, filters)), done);
+    }
+
+    void disconnect() {
+        write(DisconnectPacket.INSTANCE).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, MqttPacket packet) {
+        listener.packetLogged(PacketTrace.received(packet));
+        if (packet instanceof PublishPacket publish) {
+            inboundPublish(publish);
+        } else if (packet instanceof PubrelPacket pubrel) {
+            ReceivedMessage message = awaitingPubrel.remove(pubrel.packetId());
+            write(new PubcompPacket(pubrel.packetId()));
+            if (message != null) {
+                listener.messageArrived(message);
+            }
+        } else if (packet instanceof PubackPacket puback) {
+            complete(publishes.remove(puback.packetId()), null);
+        } else if (packet instanceof PubrecPacket pubrec) {
+            write(new PubrelPacket(pubrec.packetId()));
+        } else if (packet instanceof PubcompPacket pubcomp) {
+            complete(publishes.remove(pubcomp.packetId()), null);
+        } else if (packet instanceof SubackPacket suback) {
+            CompletableFuture<List<Integer>> done = subscribes.remove(suback.packetId());
+            listener.subscribed(suback.packetId(), suback.returnCodes());
+            if (done != null) {
+                done.complete(suback.returnCodes());
+            }
+        } else if (packet instanceof UnsubackPacket unsuback) {
+            complete(unsubscribes.remove(unsuback.packetId()), null);
+        } else if (packet instanceof ConnackPacket connack) {
+            connack(connack);
+        } else if (packet instanceof PingrespPacket) {
+            pingOutstanding = false;
+        } else {
+            context.close(); // a server never sends CONNECT, SUBSCRIBE, ... to a client
+        }
+    }
+
+    private void inboundPublish(PublishPacket publish) {
+        ReceivedMessage message = new ReceivedMessage(publish.topic(), publish.payload(), publish.qos(),
+                publish.retain(), publish.dup(), publish.packetId());
+        if (publish.qos() == 0) {
+            listener.messageArrived(message);
+        } else if (publish.qos() == 1) {
+            write(new PubackPacket(publish.packetId()));
+            listener.messageArrived(message);
+        } else {
+            awaitingPubrel.put(publish.packetId(), message);
+            write(new PubrecPacket(publish.packetId()));
+        }
+    }
+
+    private void connack(ConnackPacket connack) {
+        if (connack.returnCode() == 0) {
+            connected.complete(connack.sessionPresent());
+        } else {
+            connected.completeExceptionally(new ConnectionRefusedException(connack.returnCode()));
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            // Nothing written for a keepalive period: ping; a ping still unanswered by then means a dead link.
+            if (pingOutstanding) {
+                context.close();
+            } else {
+                pingOutstanding = true;
+                write(PingreqPacket.INSTANCE);
+            }
+        } else {
+            super.userEventTriggered(context, event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        failAll(new MqttClientException("Protocol error: " + cause.getMessage(), cause));
+        context.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        failAll(new MqttClientException("The connection was lost."));
+        listener.connectionClosed();
+        super.channelInactive(context);
+    }
+
+    private void failAll(MqttClientException cause) {
+        connected.completeExceptionally(cause);
+        List<CompletableFuture<?>> pending = new ArrayList<>(publishes.values());
+        pending.addAll(subscribes.values());
+        pending.addAll(unsubscribes.values());
+        publishes.clear();
+        subscribes.clear();
+        unsubscribes.clear();
+        pending.forEach(future -> future.completeExceptionally(cause));
+    }
+
+    private ChannelFuture write(MqttPacket packet) {
+        PacketTrace.sending(packet).forEach(listener::packetLogged);
+        return ctx.writeAndFlush(packet);
+    }
+
+    /** libmosquitto numbers every message (QoS 0 publishes too) and request from one counter. */
+    private int nextMid() {
+        lastMid = lastMid == 65_535 ? 1 : lastMid + 1;
+        return lastMid;
+    }
+
+    private static void failOnWriteError(ChannelFuture written, CompletableFuture<?> done) {
+        written.addListener(f -> {
+            if (f.cause() != null) {
+                done.completeExceptionally(new MqttClientException("write failed: " + f.cause().getMessage(), f.cause()));
+            }
+        });
+    }
+
+    private static void complete(CompletableFuture<Void> done, Throwable cause) {
+        if (done == null) {
+            return;
+        }
+        if (cause == null) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(new MqttClientException("write failed: " + cause.getMessage(), cause));
+        }
+    }
+}

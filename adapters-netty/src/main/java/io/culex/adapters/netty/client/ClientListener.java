@@ -1,0 +1,25 @@
+package io.culex.adapters.netty.client;
+
+import java.util.List;
+
+/**
+ * What the connection reports, always on its I/O thread, in the order things happened: keep the
+ * callbacks short and never block in them.
+ */
+public interface ClientListener {
+
+    /** A message completed its inbound flow (QoS 2: at PUBREL, as libmosquitto delivers it). */
+    void messageArrived(ReceivedMessage message);
+
+    /** SUBACK arrived for the SUBSCRIBE with this message id; called before any later packet is handled. */
+    default void subscribed(int messageId, List<Integer> grantedQos) {
+    }
+
+    /** One packet sent or received, described as Mosquitto's clients print it with -d, e.g. "sending CONNECT". */
+    default void packetLogged(String description) {
+    }
+
+    /** The network connection closed, whoever closed it. */
+    default void connectionClosed() {
+    }
+}

@@ -1,0 +1,181 @@
+package io.culex.adapters.netty.client;
+
+import io.culex.adapters.netty.codec.ConnectPacket;
+import io.culex.adapters.netty.codec.MqttDecoder;
+import io.culex.adapters.netty.codec.MqttEncoder;
+import io.culex.adapters.netty.codec.TopicSubscription;
+import io.culex.adapters.netty.codec.WillPacketPart;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small MQTT 3.1 / 3.1.1 client connection over our own codec, for the command-line tools.
+ * Requests return futures completed by the broker's acknowledgement (QoS 0 publishes: once written);
+ * they fail with {@link MqttClientException} when the connection is lost first. Its API exposes
+ * only JDK and client types, so callers outside the Netty adapter never see Netty.
+ *
+ * <p>One I/O thread per connection: a tool holds one connection, so sharing loops buys nothing.
+ */
+public final class MqttClientConnection implements AutoCloseable {
+
+    /** The decoder's largest remaining length: the spec's maximum, since the broker decides sizes. */
+    private static final int MAX_REMAINING_LENGTH = 268_435_455;
+
+    private final ClientOptions options;
+    private final EventLoopGroup group;
+    private final ClientHandler handler;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    private MqttClientConnection(ClientOptions options, ClientListener listener) {
+        this.options = options;
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.handler = new ClientHandler(connectPacket(options), new ClosingListener(listener, closed));
+    }
+
+    /**
+     * Opens the TCP connection and sends CONNECT. The returned connection's {@link #connected()}
+     * completes at CONNACK; close it in every case.
+     */
+    public static MqttClientConnection open(ClientOptions options, ClientListener listener) {
+        MqttClientConnection connection = new MqttClientConnection(options, listener);
+        connection.start();
+        return connection;
+    }
+
+    private void start() {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, options.connectTimeoutMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (options.keepAliveSeconds() > 0) {
+                            ch.pipeline().addLast(new IdleStateHandler(0, options.keepAliveSeconds(), 0));
+                        }
+                        ch.pipeline()
+                                .addLast(new MqttDecoder(MAX_REMAINING_LENGTH))
+                                .addLast(MqttEncoder.INSTANCE)
+                                .addLast(handler);
+                    }
+                });
+        bootstrap.connect(options.host(), options.port()).addListener(f -> {
+            if (f.cause() != null) {
+                handler.connected().completeExceptionally(networkError(f.cause()));
+                closed.complete(null);
+            }
+        });
+    }
+
+    /** Completes with CONNACK's session-present flag; fails with {@link ConnectionRefusedException} or {@link MqttClientException}. */
+    public CompletableFuture<Boolean> connected() {
+        return handler.connected().copy();
+    }
+
+    /** Completes when the QoS flow is done: written (QoS 0), PUBACK (1) or PUBCOMP (2). */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(done, () -> handler.publish(topic, payload, qos, retain, done));
+        return done;
+    }
+
+    /** Subscribes to every filter at {@code qos} in one SUBSCRIBE; completes with SUBACK's return codes. */
+    public CompletableFuture<List<Integer>> subscribe(List<String> filters, int qos) {
+        List<TopicSubscription> subscriptions = filters.stream().map(f -> new TopicSubscription(f, qos)).toList();
+        CompletableFuture<List<Integer>> done = new CompletableFuture<>();
+        onLoop(done, () -> handler.subscribe(subscriptions, done));
+        return done;
+    }
+
+    public CompletableFuture<Void> unsubscribe(List<String> filters) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(done, () -> handler.unsubscribe(filters, done));
+        return done;
+    }
+
+    /** Sends DISCONNECT (so the broker drops the will) and closes; completes once the socket is closed. */
+    public CompletableFuture<Void> disconnect() {
+        onLoop(closed, handler::disconnect);
+        return closed;
+    }
+
+    /** Completes when the connection is closed, by either side or because it never opened. */
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    /** Closes the socket without DISCONNECT (the broker then publishes the will) and stops the I/O thread. */
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        closed.complete(null);
+    }
+
+    private void onLoop(CompletableFuture<?> done, Runnable action) {
+        try {
+            group.next().execute(() -> {
+                if (handler.isOpen()) {
+                    action.run();
+                } else {
+                    done.completeExceptionally(new MqttClientException("The connection is not open."));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new MqttClientException("The connection is closed.", e));
+        }
+    }
+
+    private static MqttClientException networkError(Throwable cause) {
+        if (cause instanceof ConnectException) {
+            return new MqttClientException("Connection refused", cause);
+        } else if (cause instanceof UnknownHostException) {
+            return new MqttClientException("Lookup error.", cause);
+        }
+        return new MqttClientException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+    }
+
+    private static ConnectPacket connectPacket(ClientOptions options) {
+        ClientWill will = options.will();
+        WillPacketPart willPart = will == null ? null : new WillPacketPart(will.topic(), will.payload(), will.qos(), will.retain());
+        return new ConnectPacket(options.version().protocolName(), options.version().level(), options.clientId(),
+                options.cleanSession(), options.keepAliveSeconds(), options.username(), options.password(), willPart);
+    }
+
+    /** Completes {@link #closed()} after the caller's listener heard of the close. */
+    private record ClosingListener(ClientListener delegate, CompletableFuture<Void> closed) implements ClientListener {
+        @Override
+        public void messageArrived(ReceivedMessage message) {
+            delegate.messageArrived(message);
+        }
+
+        @Override
+        public void packetLogged(String description) {
+            delegate.packetLogged(description);
+        }
+
+        @Override
+        public void subscribed(int messageId, List<Integer> grantedQos) {
+            delegate.subscribed(messageId, grantedQos);
+        }
+
+        @Override
+        public void connectionClosed() {
+            delegate.connectionClosed();
+            closed.complete(null);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package io.culex.bootstrap.tools.client;
+
+import io.culex.adapters.netty.client.MqttVersion;
+import java.util.Set;
+
+/**
+ * Reads mosquitto_pub / mosquitto_sub / mosquitto_rr 2.0 command lines into a {@link ClientConfig},
+ * with their error wording. Cross-flag rules are checked afterwards by {@link ConfigChecks}.
+ */
+final class ArgsParser {
+
+    /** TLS arrives with the security issue; until then these fail clearly instead of connecting in plain text. */
+    private static final Set<String> TLS_FLAGS = Set.of("--cafile", "--capath", "--cert", "--key", "--insecure",
+            "--tls-version", "--ciphers", "--tls-alpn", "--tls-engine", "--keyform", "--tls-engine-kpass-sha1",
+            "--tls-use-os-certs", "--psk", "--psk-identity");
+    private static final Set<String> PUB_ONLY = Set.of("-l", "-r", "--retain", "--repeat", "--repeat-delay");
+    private static final Set<String> SUB_ONLY = Set.of("-T", "--filter-out", "-U", "--unsubscribe", "-C", "-R", "-E",
+            "--retained-only", "--remove-retained", "--random-filter");
+    private static final Set<String> PUB_RR = Set.of("-m", "--message", "-f", "--file", "-s", "--stdin-file", "-n",
+            "--null-message");
+    private static final Set<String> SUB_RR = Set.of("-W", "-N", "-v", "--verbose", "-F");
+
+    private final ClientConfig config;
+    private final String[] args;
+    private int next;
+
+    private ArgsParser(ToolKind kind, String[] args) {
+        this.config = new ClientConfig(kind);
+        this.args = args;
+    }
+
+    /** @throws HelpRequested for --help; @throws UsageException for anything the tool cannot run */
+    static ClientConfig parse(ToolKind kind, String[] args) throws UsageException, HelpRequested {
+        ArgsParser parser = new ArgsParser(kind, args);
+        while (parser.next < args.length) {
+            parser.option(args[parser.next++]);
+        }
+        ConfigChecks.check(parser.config);
+        return parser.config;
+    }
+
+    private void option(String flag) throws UsageException, HelpRequested {
+        requireAllowed(flag);
+        if (TLS_FLAGS.contains(flag)) {
+            throw new UsageException("TLS is not supported by culex tools yet (" + flag + ").",
+                    UsageException.Hint.NONE);
+        }
+        switch (flag) {
+            case "--help":
+                throw new HelpRequested();
+            case "-h": case "--host":
+                config.host = value(flag, "host");
+                break;
+            case "-p": case "--port":
+                config.port = intValue(flag, "port", "Invalid port given: ", 1, 65_535);
+                break;
+            case "-u": case "--username":
+                config.username = value(flag, "username");
+                break;
+            case "-P": case "--pw":
+                config.password = value(flag, "password");
+                break;
+            case "-i": case "--id":
+                config.id = value(flag, "id");
+                break;
+            case "-I": case "--id-prefix":
+                config.idPrefix = value(flag, "id prefix");
+                break;
+            case "-k": case "--keepalive":
+                config.keepAliveSeconds = keepAlive(flag);
+                break;
+            case "-c": case "--disable-clean-session":
+                config.cleanSession = false;
+                break;
+            case "-x":
+                value(flag, "session expiry interval");
+                throw new UsageException("-x (session expiry interval) needs MQTT 5, which culex tools do not support yet.",
+                        UsageException.Hint.NONE);
+            case "-D": case "--property":
+                throw new UsageException("MQTT 5 properties (-D) are not supported by culex tools yet.", UsageException.Hint.NONE);
+            case "-V": case "--protocol-version":
+                config.version = version(value(flag, "version"));
+                break;
+            case "-d": case "--debug":
+                config.debug = true;
+                break;
+            case "--quiet":
+                config.quiet = true;
+                break;
+            case "--nodelay":
+                break; // the client always disables Nagle's algorithm
+            case "-A": case "--unix": case "--proxy":
+                throw new UsageException(flag + " is not supported by culex tools yet.", UsageException.Hint.NONE);
+            case "-L": case "--url":
+                MqttUrl.apply(value(flag, "URL"), config);
+                break;
+            case "-t": case "--topic":
+                topic(flag);
+                break;
+            case "-q": case "--qos":
+                config.qos = qos(flag, "Invalid QoS given: ");
+                break;
+            case "-r": case "--retain":
+                config.retain = true;
+                break;
+            case "-m": case "--message":
+                message(MessageSource.ARGUMENT);
+                config.message = value(flag, "message");
+                break;
+            case "-f": case "--file":
+                message(MessageSource.FILE);
+                config.file = value(flag, "file");
+                break;
+            case "-l": case "--stdin-line":
+                message(MessageSource.STDIN_LINES);
+                break;
+            case "-s": case "--stdin-file":
+                message(MessageSource.STDIN_WHOLE);
+                break;
+            case "-n": case "--null-message":
+                message(MessageSource.NULL_MESSAGE);
+                break;
+            case "--repeat":
+                config.repeat = intValue(flag, "repeat count", "Invalid repeat count given: ", 1, Integer.MAX_VALUE);
+                break;
+            case "--repeat-delay":
+                config.repeatDelaySeconds = repeatDelay(flag);
+                break;
+            case "-e": case "--response-topic":
+                config.responseTopic = value(flag, "response topic");
+                break;
+            case "-T": case "--filter-out":
+                config.filterOut.add(value(flag, "topic filter"));
+                break;
+            case "-U": case "--unsubscribe":
+                config.unsubscribe.add(value(flag, "unsubscribe topic"));
+                break;
+            case "-C":
+                config.count = countValue(flag);
+                break;
+            case "-W":
+                config.timeoutSeconds = timeoutValue(flag);
+                break;
+            case "-R":
+                config.noRetained = true;
+                break;
+            case "-E":
+                config.exitAfterSubscribe = true;
+                break;
+            case "-N":
+                config.endOfLine = false;
+                break;
+            case "-v": case "--verbose":
+                config.verbose = true;
+                break;
+            case "-F":
+                config.format = value(flag, "format");
+                break;
+            case "--will-topic":
+                config.willTopic = value(flag, "will topic");
+                break;
+            case "--will-payload":
+                config.willPayload = value(flag, "will payload");
+                break;
+            case "--will-qos":
+                config.willQos = qos(flag, "Invalid will QoS ");
+                break;
+            case "--will-retain":
+                config.willRetain = true;
+                break;
+            case "--retained-only": case "--remove-retained": case "--random-filter":
+                throw new UsageException(flag + " is not supported by culex tools yet.", UsageException.Hint.NONE);
+            default:
+                throw new UsageException("Unknown option '" + flag + "'.");
+        }
+    }
+
+    /** Flags of another tool are unknown here, as they are to mosquitto's tools. */
+    private void requireAllowed(String flag) throws UsageException {
+        ToolKind kind = config.kind;
+        boolean allowed = !(PUB_ONLY.contains(flag) && kind != ToolKind.PUB
+                || SUB_ONLY.contains(flag) && kind != ToolKind.SUB
+                || PUB_RR.contains(flag) && kind == ToolKind.SUB
+                || SUB_RR.contains(flag) && kind == ToolKind.PUB
+                || (flag.equals("-e") || flag.equals("--response-topic")) && kind != ToolKind.RR);
+        if (!allowed) {
+            throw new UsageException("Unknown option '" + flag + "'.");
+        }
+    }
+
+    private void topic(String flag) throws UsageException {
+        String topic = value(flag, "topic");
+        if (config.kind != ToolKind.SUB && !config.topics.isEmpty()) {
+            throw new UsageException("Duplicate topic argument given.");
+        }
+        config.topics.add(topic);
+    }
+
+    private void message(MessageSource source) throws UsageException {
+        if (config.messageSource != MessageSource.NONE) {
+            throw new UsageException("Only one type of message can be sent at once.");
+        }
+        config.messageSource = source;
+    }
+
+    private String value(String flag, String what) throws UsageException {
+        if (next >= args.length) {
+            throw new UsageException(flag + " argument given but no " + what + " specified.");
+        }
+        return args[next++];
+    }
+
+    private int intValue(String flag, String what, String invalid, int min, int max) throws UsageException {
+        String text = value(flag, what);
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like an out-of-range value
+        }
+        throw new UsageException(invalid + text);
+    }
+
+    private int qos(String flag, String invalid) throws UsageException {
+        return intValue(flag, "QoS", invalid, 0, 2);
+    }
+
+    private int keepAlive(String flag) throws UsageException {
+        String text = value(flag, "keepalive");
+        try {
+            int seconds = Integer.parseInt(text);
+            if (seconds == 0 || seconds >= 5 && seconds <= 65_535) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("Invalid keepalive given, it must be between 5 and 65535 inclusive.");
+    }
+
+    private int countValue(String flag) throws UsageException {
+        String text = value(flag, "count");
+        return positive(text, "Invalid message count \"" + text + "\".");
+    }
+
+    private int timeoutValue(String flag) throws UsageException {
+        String text = value(flag, "timeout");
+        return positive(text, "Invalid timeout \"" + text + "\".");
+    }
+
+    private static int positive(String text, String invalid) throws UsageException {
+        try {
+            int number = Integer.parseInt(text);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(invalid);
+    }
+
+    private double repeatDelay(String flag) throws UsageException {
+        String text = value(flag, "repeat delay");
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds >= 0 && seconds < 1e6) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("Invalid repeat delay given: " + text);
+    }
+
+    private static MqttVersion version(String text) throws UsageException {
+        switch (text) {
+            case "mqttv31": case "31":
+                return MqttVersion.MQTT_3_1;
+            case "mqttv311": case "311":
+                return MqttVersion.MQTT_3_1_1;
+            case "mqttv5": case "5":
+                throw new UsageException("MQTT 5 is not supported by culex tools yet.", UsageException.Hint.NONE);
+            default:
+                throw new UsageException("Invalid protocol version argument given.");
+        }
+    }
+
+    /** --help: mosquitto prints the usage text and exits 1. */
+    static final class HelpRequested extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+}

@@ -1,0 +1,67 @@
+package io.culex.bootstrap.tools.client;
+
+import io.culex.adapters.netty.client.MqttVersion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a command line asked for, with mosquitto's defaults. Filled by {@link ArgsParser}
+ * and read by the tools; mutable only while parsing.
+ */
+final class ClientConfig {
+
+    final ToolKind kind;
+    String host = "localhost";
+    int port = 1883;
+    MqttVersion version = MqttVersion.MQTT_3_1_1;
+    String id;
+    String idPrefix;
+    String username;
+    String password;
+    int keepAliveSeconds = 60;
+    boolean cleanSession = true;
+    boolean debug;
+    boolean quiet;
+
+    final List<String> topics = new ArrayList<>();
+    final List<String> filterOut = new ArrayList<>();
+    final List<String> unsubscribe = new ArrayList<>();
+    int qos;
+    boolean retain;
+
+    MessageSource messageSource = MessageSource.NONE;
+    String message;
+    String file;
+    int repeat = 1;
+    double repeatDelaySeconds;
+
+    int count;
+    int timeoutSeconds;
+    boolean noRetained;
+    boolean exitAfterSubscribe;
+    boolean endOfLine = true;
+    boolean verbose;
+    String format;
+
+    String responseTopic;
+
+    String willTopic;
+    String willPayload;
+    int willQos;
+    boolean willRetain;
+
+    ClientConfig(ToolKind kind) {
+        this.kind = kind;
+    }
+
+    /** The client id CONNECT carries: -i, else -I plus the pid, else none (3.1.1) or a random one (3.1 requires one). */
+    String effectiveClientId() {
+        if (id != null) {
+            return id;
+        }
+        if (idPrefix != null) {
+            return idPrefix + ProcessHandle.current().pid();
+        }
+        return version == MqttVersion.MQTT_3_1 ? RandomClientId.generate() : "";
+    }
+}

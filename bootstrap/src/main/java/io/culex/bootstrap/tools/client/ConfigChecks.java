@@ -1,0 +1,96 @@
+package io.culex.bootstrap.tools.client;
+
+import io.culex.domain.topic.Topics;
+import java.util.List;
+
+/** The rules between flags that mosquitto's tools check once the whole command line is read. */
+final class ConfigChecks {
+
+    private ConfigChecks() {
+    }
+
+    static void check(ClientConfig config) throws UsageException {
+        clientId(config);
+        will(config);
+        switch (config.kind) {
+            case PUB:
+                if (config.topics.isEmpty() || config.messageSource == MessageSource.NONE) {
+                    throw new UsageException("Both topic and message must be supplied.", UsageException.Hint.FULL_USAGE);
+                }
+                publishTopic(config.topics.get(0));
+                break;
+            case SUB:
+                if (config.topics.isEmpty()) {
+                    throw new UsageException("You must specify a topic to subscribe to.");
+                }
+                filters(config.topics, "subscription");
+                filters(config.filterOut, "filter");
+                filters(config.unsubscribe, "unsubscribe");
+                break;
+            case RR:
+                if (config.topics.isEmpty() || config.responseTopic == null
+                        || config.messageSource == MessageSource.NONE) {
+                    throw new UsageException("All of topic, message, and response topic must be supplied.");
+                }
+                publishTopic(config.topics.get(0));
+                filters(List.of(config.responseTopic), "response");
+                if (config.messageSource == MessageSource.STDIN_LINES) {
+                    throw new UsageException("Unknown option '-l'.");
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown tool " + config.kind);
+        }
+    }
+
+    private static void clientId(ClientConfig config) throws UsageException {
+        if (config.id != null && config.idPrefix != null) {
+            throw new UsageException("-i and -I argument cannot be used together.");
+        }
+        if (!config.cleanSession && config.id == null) {
+            throw new UsageException("You must provide a client id if you are using the -c option.");
+        }
+        if (config.password != null && config.username == null) {
+            throw new UsageException("Problem setting username and/or password.", UsageException.Hint.NONE);
+        }
+    }
+
+    private static void will(ClientConfig config) throws UsageException {
+        if (config.willTopic == null) {
+            if (config.willPayload != null) {
+                throw new UsageException("Will payload given, but no will topic given.");
+            }
+            if (config.willRetain) {
+                throw new UsageException("Will retain given, but no will topic given.");
+            }
+            return;
+        }
+        if (!isValidTopicName(config.willTopic)) {
+            throw new UsageException("Invalid will topic '" + config.willTopic + "', does it contain '+' or '#'?");
+        }
+    }
+
+    private static void publishTopic(String topic) throws UsageException {
+        if (!isValidTopicName(topic)) {
+            throw new UsageException("Invalid publish topic '" + topic + "', does it contain '+' or '#'?");
+        }
+    }
+
+    private static void filters(List<String> filters, String what) throws UsageException {
+        for (String filter : filters) {
+            if (!Topics.isValidTopicFilter(filter)) {
+                throw new UsageException("Invalid " + what + " topic '" + filter
+                        + "', are all '+' and '#' wildcards correct?");
+            }
+        }
+    }
+
+    private static boolean isValidTopicName(String topic) {
+        try {
+            Topics.validateTopicName(topic);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
