@@ -26,6 +26,7 @@ public final class Broker {
 
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */
     public ClientConnection accept(Outbound outbound) {
+        context.metrics().socketOpened();
         return new ClientConnection(context, outbound);
     }
 
@@ -51,5 +52,16 @@ public final class Broker {
 
     public int retainedCount() {
         return context.router().retainedCount();
+    }
+
+    /**
+     * Payload bytes of the retained messages under {@code #} and {@code $SYS/#} (other
+     * {@code $} topics are not counted). A scan: for periodic statistics, not the publish path.
+     */
+    public long retainedBytes() {
+        long[] bytes = new long[1];
+        context.router().forEachRetained("#", message -> bytes[0] += message.payload().length);
+        context.router().forEachRetained("$SYS/#", message -> bytes[0] += message.payload().length);
+        return bytes[0];
     }
 }

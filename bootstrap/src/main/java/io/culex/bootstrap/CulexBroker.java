@@ -26,12 +26,15 @@ public final class CulexBroker implements AutoCloseable {
     private final Broker broker;
     private final MqttServer server;
     private final List<InetSocketAddress> listeners;
+    private final SysTopicsSchedule sysTopics;
 
-    private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners) {
+    private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners,
+                        SysTopicsSchedule sysTopics) {
         this.storage = storage;
         this.broker = broker;
         this.server = server;
         this.listeners = List.copyOf(listeners);
+        this.sysTopics = sysTopics;
     }
 
     /** Opens storage and binds every configured listener; on failure, releases what was opened. */
@@ -45,7 +48,8 @@ public final class CulexBroker implements AutoCloseable {
             for (ListenerConfig listener : config.listeners()) {
                 bound.add(server.bind(listener.bindAddress(), listener.port()));
             }
-            return new CulexBroker(storage, broker, server, bound);
+            return new CulexBroker(storage, broker, server, bound,
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()));
         } catch (RuntimeException e) {
             server.close();
             storage.close();
@@ -81,6 +85,7 @@ public final class CulexBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        sysTopics.close();
         server.close();
         storage.close();
     }

@@ -57,6 +57,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, MqttPacket packet) {
+        broker.metrics().packetReceived();
         if (packet instanceof ConnectPacket connect) {
             connection.connect(PacketTranslation.toConnectRequest(connect));
             return;
@@ -214,6 +215,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     }
 
     private void write(MqttPacket packet) {
+        broker.metrics().packetSent();
         channel.write(packet, channel.voidPromise());
     }
 }

@@ -29,10 +29,12 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("culex", GlobalEventExecutor.INSTANCE);
+    private final TrafficCounter trafficCounter;
 
     public MqttServer(Broker broker, TransportSettings settings) {
         this.broker = broker;
         this.settings = settings;
+        this.trafficCounter = new TrafficCounter(broker.metrics());
         this.acceptors = NativeTransport.newEventLoopGroup(1);
         this.workers = NativeTransport.newEventLoopGroup(settings.ioThreads());
     }
@@ -58,6 +60,7 @@ public final class MqttServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
                         channel.pipeline()
+                                .addLast(TrafficCounter.NAME, trafficCounter)
                                 .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS))
                                 .addLast("decoder", new MqttDecoder(settings.maxRemainingLength()))
                                 .addLast("encoder", MqttEncoder.INSTANCE)

@@ -29,7 +29,12 @@ import java.util.concurrent.Executor;
  */
 public final class ClientConnection implements SessionAttachment {
 
+    /** Its INFO lines are connection messages: Mosquitto logs them at notice; connection_messages false silences them. */
     private static final System.Logger LOG = System.getLogger("io.culex.connection");
+    // Own names so log_type subscribe/unsubscribe can select them (Mosquitto's "<id> <qos> <filter>", "<id> <filter>").
+    private static final System.Logger SUBSCRIBE_LOG = System.getLogger("io.culex.subscribe");
+    private static final System.Logger UNSUBSCRIBE_LOG = System.getLogger("io.culex.unsubscribe");
+    private static final System.Logger MESSAGE_LOG = System.getLogger("io.culex.message");
     private static final int SUBACK_FAILURE = 0x80;
     private static final int KEEPALIVE_GRACE_PERCENT = 150;
 
@@ -56,6 +61,7 @@ public final class ClientConnection implements SessionAttachment {
     // ---- CONNECT ----
 
     public void connect(ConnectRequest request) {
+        context.metrics().connectReceived();
         if (phase != Phase.AWAITING_CONNECT) {
             protocolViolation("second CONNECT");
             return;
@@ -155,6 +161,7 @@ public final class ClientConnection implements SessionAttachment {
     public void unsubscribe(int packetId, List<String> filters) {
         onSession(() -> {
             for (String filter : filters) {
+                UNSUBSCRIBE_LOG.log(INFO, () -> clientId + " " + filter);
                 if (session().unsubscribe(filter)) {
                     context.router().unsubscribe(actor, filter);
                 }
@@ -246,11 +253,11 @@ public final class ClientConnection implements SessionAttachment {
     // ---- session-thread work ----
 
     private void receivePublish(PublishRequest request) {
-        context.metrics().messageReceived();
+        context.metrics().messageReceived(request.payload().length);
         boolean accepted = request.payload().length <= context.settings().messageSizeLimit();
         if (!accepted) {
             context.metrics().messageDropped();
-            LOG.log(INFO, () -> "Client " + clientId + ": dropped PUBLISH to " + request.topic() + " with "
+            MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": dropped PUBLISH to " + request.topic() + " with "
                     + request.payload().length + " bytes, over message_size_limit " + context.settings().messageSizeLimit() + ".");
         }
         Message message = new Message(request.topic(), request.payload(), request.qos(), request.retain());
@@ -287,6 +294,7 @@ public final class ClientConnection implements SessionAttachment {
                 returnCodes.add(SUBACK_FAILURE);
                 continue;
             }
+            SUBSCRIBE_LOG.log(INFO, () -> clientId + " " + request.requestedQos().value() + " " + request.filter());
             session().subscribe(request.filter(), request.requestedQos());
             context.router().subscribe(actor, request.filter(), request.requestedQos());
             returnCodes.add(request.requestedQos().value());
@@ -359,7 +367,7 @@ public final class ClientConnection implements SessionAttachment {
                 context.metrics().messageDropped();
                 return;
             }
-            context.metrics().messageSent();
+            context.metrics().messageSent(delivery.message().payload().length);
             outbound.publish(packetId, delivery, dup);
         }
 

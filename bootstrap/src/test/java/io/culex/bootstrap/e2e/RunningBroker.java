@@ -12,9 +12,14 @@ final class RunningBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** Starts with anonymous access on 127.0.0.1 and an ephemeral port, plus {@code extraConfigLines}. */
+    /**
+     * Starts with anonymous access on 127.0.0.1 and an ephemeral port, plus {@code extraConfigLines}.
+     * $SYS updates are off unless a test sets sys_interval (a later line wins), so retained counts
+     * and "$SYS/#" subscriptions see only what the test itself published.
+     */
     static RunningBroker start(String... extraConfigLines) {
-        String config = "listener 0 127.0.0.1\nallow_anonymous true\n" + String.join("\n", extraConfigLines) + "\n";
+        String config = "listener 0 127.0.0.1\nallow_anonymous true\nsys_interval 0\n"
+                + String.join("\n", extraConfigLines) + "\n";
         try {
             return new RunningBroker(CulexBroker.start(ConfigParser.parse(config, "test.conf")));
         } catch (Exception e) {
