@@ -99,6 +99,24 @@ final class ConfigKeys {
         return Optional.ofNullable(handler);
     }
 
+    /** Every key in the table (not the {@link #optionPrefixes()} families); docs/configuration.md lists each. */
+    static Set<String> knownKeys() {
+        return TABLE.keySet();
+    }
+
+    /** The key families accepted with any suffix, such as {@code plugin_opt_}. */
+    static List<String> optionPrefixes() {
+        return OPTION_PREFIXES;
+    }
+
+    /** Whether {@code key} does something, rather than being accepted with a "not yet supported" warning. */
+    static boolean implemented(String key) {
+        // connection and mount_point have handlers of their own, but those only validate and warn.
+        return TABLE.containsKey(key) && !key.equals("connection") && !key.equals("mount_point")
+                && !BRIDGE_OPTIONS.contains(key) && !DEFAULT_LISTENER_OPTIONS.containsKey(key)
+                && !OTHER_OPTIONS.contains(key);
+    }
+
     private static Map<String, KeyHandler> buildTable() {
         Map<String, KeyHandler> table = new HashMap<>();
         register(table, "listener", ConfigKeys::listener);

@@ -1,6 +1,7 @@
 package io.culex.bootstrap.jar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,42 @@ class ShippedJarIT {
             broker.terminate();
             assertEquals(0, broker.awaitExit(), "SIGTERM is an orderly stop, as with Mosquitto");
             broker.awaitLine(line -> line.endsWith(" terminating"), "saying the broker terminates");
+        }
+    }
+
+    @Test
+    void pidFileHoldsTheBrokersPidUntilSigtermAndSigusr1DoesNotKillIt(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("culex.pid");
+        Path config = dir.resolve("pid.conf");
+        Files.writeString(config, "listener 0 127.0.0.1\npid_file " + pidFile + "\n", StandardCharsets.UTF_8);
+        try (BrokerProcess broker = BrokerProcess.start("-c", config.toString())) {
+            broker.awaitLine(line -> line.endsWith(" running"), "saying the broker runs");
+            String content = Files.readString(pidFile, StandardCharsets.US_ASCII);
+            assertTrue(content.matches("\\d+\n"), content);
+            ProcessHandle process = ProcessHandle.of(Long.parseLong(content.trim())).orElseThrow();
+            assertEquals(ProcessHandle.current().pid(), process.parent().map(ProcessHandle::pid).orElse(-1L),
+                    "the pid is our child's, the broker's");
+            assertTrue(process.info().arguments().map(List::of).orElse(List.of()).contains(config.toString()));
+
+            // Mosquitto ops scripts send USR1 ("save now"); by default it would end the JVM.
+            assertEquals(0, new ProcessBuilder("kill", "-USR1", Long.toString(process.pid())).start().waitFor());
+            broker.awaitLine(line -> line.endsWith(": SIGUSR1: in-memory storage has nothing to write"), "for SIGUSR1");
+            assertTrue(process.isAlive());
+
+            broker.terminate();
+            assertEquals(0, broker.awaitExit());
+            assertFalse(Files.exists(pidFile), "the pid file is removed at an orderly stop");
+        }
+    }
+
+    @Test
+    void anUnwritablePidFileStopsTheBrokerNamingThePath(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("missing-directory").resolve("culex.pid");
+        Path config = dir.resolve("pid.conf");
+        Files.writeString(config, "listener 0 127.0.0.1\npid_file " + pidFile + "\n", StandardCharsets.UTF_8);
+        try (BrokerProcess broker = BrokerProcess.start("-c", config.toString())) {
+            assertEquals(1, broker.awaitExit());
+            assertTrue(broker.output().contains("Error: Unable to write pid file " + pidFile), broker.output());
         }
     }
 }
