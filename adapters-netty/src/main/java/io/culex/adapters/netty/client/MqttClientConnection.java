@@ -75,8 +75,9 @@ public final class MqttClientConnection implements AutoCloseable {
                 });
         bootstrap.connect(options.host(), options.port()).addListener(f -> {
             if (f.cause() != null) {
-                handler.connected().completeExceptionally(networkError(f.cause()));
+                // Closed first: whoever is woken by the failure must already see the connection closed.
                 closed.complete(null);
+                handler.connected().completeExceptionally(networkError(f.cause()));
             }
         });
     }
