@@ -41,11 +41,18 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     private static final System.Logger LOG = System.getLogger("io.culex.transport");
 
     private final Broker broker;
+    private final TlsSettings.ClientIdentity identity;
     private Channel channel;
     private ClientConnection connection;
 
     MqttConnectionHandler(Broker broker) {
+        this(broker, TlsSettings.ClientIdentity.CONNECT_PACKET);
+    }
+
+    /** @param identity where the CONNECT's username comes from: the packet, or the client certificate */
+    MqttConnectionHandler(Broker broker, TlsSettings.ClientIdentity identity) {
         this.broker = broker;
+        this.identity = identity;
     }
 
     @Override
@@ -59,7 +66,22 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     protected void channelRead0(ChannelHandlerContext ctx, MqttPacket packet) {
         broker.metrics().packetReceived();
         if (packet instanceof ConnectPacket connect) {
-            connection.connect(PacketTranslation.toConnectRequest(connect));
+            if (identity == TlsSettings.ClientIdentity.CONNECT_PACKET) {
+                connection.connect(PacketTranslation.toConnectRequest(connect));
+                return;
+            }
+            String certificateUsername = PeerIdentity.username(ctx.pipeline(), identity);
+            if (certificateUsername == null) {
+                // As Mosquitto with use_identity_as_username / use_subject_as_username: no certificate (or no
+                // CN in it) means no username, refused before authentication. The one CONNACK the transport
+                // decides, because only the transport sees the certificate.
+                LOG.log(System.Logger.Level.INFO, () -> "Client " + remoteAddress()
+                        + " refused: no client certificate identity to use as username.");
+                connack(false, ConnectReturnCode.BAD_USERNAME_OR_PASSWORD);
+                close();
+                return;
+            }
+            connection.connect(PacketTranslation.toConnectRequest(connect, certificateUsername));
             return;
         }
         if (connection.awaitsConnect()) {
@@ -114,7 +136,10 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException) {
+        if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException tlsError) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "TLS error on " + remoteAddress() + ": " + tlsError.getMessage());
+            ctx.close();
+        } else if (cause instanceof DecoderException) {
             Throwable reason = cause.getCause() != null && !(cause instanceof io.culex.adapters.netty.codec.MalformedPacketException)
                     ? cause.getCause() : cause;
             connection.protocolViolation("malformed packet: " + reason.getMessage());

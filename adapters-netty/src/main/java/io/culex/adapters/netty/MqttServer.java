@@ -11,18 +11,27 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The MQTT-over-TCP transport: accepts connections on any number of listeners and
- * feeds each connection's packets to the application's {@link Broker}.
+ * The MQTT transport: accepts connections on any number of listeners, each plain or TLS, MQTT over TCP
+ * or over WebSockets, and feeds each connection's packets to the application's {@link Broker}.
  */
 public final class MqttServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.culex.transport");
+    /** MQTT 3.1.1 section 6: "mqtt"; Mosquitto also accepts MQTT 3.1's "mqttv3.1". */
+    private static final String WEBSOCKET_SUBPROTOCOLS = "mqtt,mqttv3.1";
+    private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
 
     private final Broker broker;
     private final TransportSettings settings;
@@ -40,13 +49,33 @@ public final class MqttServer implements AutoCloseable {
     }
 
     /**
-     * Binds a listener and returns the address it is bound to (port 0 picks a free port).
+     * Binds a plain MQTT listener and returns the address it is bound to (port 0 picks a free port).
      *
      * @param host null or empty for every interface
      * @throws TransportException if the address cannot be bound
      */
     public InetSocketAddress bind(String host, int port) {
-        InetSocketAddress requested = host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        return bind(ListenerSpec.plain(host, port));
+    }
+
+    /**
+     * Binds a listener as {@code spec} describes and returns the address it is bound to.
+     *
+     * @throws TransportException if the address cannot be bound or the TLS files cannot be used
+     */
+    public InetSocketAddress bind(ListenerSpec spec) {
+        String host = spec.host();
+        InetSocketAddress requested = host == null || host.isEmpty()
+                ? new InetSocketAddress(spec.port()) : new InetSocketAddress(host, spec.port());
+        SslContext tls;
+        try {
+            tls = spec.tls() == null ? null : TlsContexts.serverContext(spec.tls());
+        } catch (TransportException e) {
+            throw new TransportException("listener " + requested + ": " + e.getMessage(), e);
+        }
+        ConnectionLimit limit = new ConnectionLimit(spec.maxConnections());
+        TlsSettings.ClientIdentity identity = spec.tls() == null
+                ? TlsSettings.ClientIdentity.CONNECT_PACKET : spec.tls().identity();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NativeTransport.serverChannelType())
@@ -58,21 +87,33 @@ public final class MqttServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (!limit.admit(channel)) {
+                            return;
+                        }
                         channels.add(channel);
-                        channel.pipeline()
+                        ChannelPipeline pipeline = channel.pipeline()
                                 .addLast(TrafficCounter.NAME, trafficCounter)
-                                .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS))
-                                .addLast("decoder", new MqttDecoder(settings.maxRemainingLength()))
+                                .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
+                        if (tls != null) {
+                            pipeline.addLast(PeerIdentity.SSL_HANDLER, tls.newHandler(channel.alloc()));
+                        }
+                        if (spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS) {
+                            pipeline.addLast("http", new HttpServerCodec())
+                                    .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
+                                    .addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig()))
+                                    .addLast(WebSocketFrames.NAME, new WebSocketFrames());
+                        }
+                        pipeline.addLast("decoder", new MqttDecoder(settings.maxRemainingLength()))
                                 .addLast("encoder", MqttEncoder.INSTANCE)
-                                .addLast("mqtt", new MqttConnectionHandler(broker));
+                                .addLast("mqtt", new MqttConnectionHandler(broker, identity));
                     }
                 });
         try {
             Channel listener = bootstrap.bind(requested).sync().channel();
             channels.add(listener);
             InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
-            LOG.log(System.Logger.Level.INFO, "Opening listen socket on " + bound.getAddress().getHostAddress()
-                    + " port " + bound.getPort() + ".");
+            LOG.log(System.Logger.Level.INFO, "Opening " + description(spec) + " listen socket on "
+                    + bound.getAddress().getHostAddress() + " port " + bound.getPort() + ".");
             return bound;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,6 +121,22 @@ public final class MqttServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new TransportException("cannot listen on " + requested + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Any path (Mosquitto ignores it); a frame may carry up to one whole packet of the largest size allowed. */
+    private WebSocketServerProtocolConfig webSocketConfig() {
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE, settings.maxRemainingLength() + 5L);
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/")
+                .checkStartsWith(true)
+                .subprotocols(WEBSOCKET_SUBPROTOCOLS)
+                .maxFramePayloadLength(Math.max(maxFrame, 64 * 1024))
+                .build();
+    }
+
+    private static String description(ListenerSpec spec) {
+        String protocol = spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS ? "websockets" : "mqtt";
+        return spec.tls() == null ? protocol : protocol + " (TLS)";
     }
 
     /** Closes every listener and connection and stops the event loops. */

@@ -18,10 +18,24 @@ final class PacketTranslation {
     }
 
     static ConnectRequest toConnectRequest(ConnectPacket connect) {
+        return toConnectRequest(connect, connect.username(), connect.password(), false);
+    }
+
+    /**
+     * With the username taken from the client's certificate (use_identity_as_username,
+     * use_subject_as_username): the packet's username and password are dropped, as Mosquitto does.
+     */
+    static ConnectRequest toConnectRequest(ConnectPacket connect, String certificateUsername) {
+        return toConnectRequest(connect, certificateUsername, null, true);
+    }
+
+    private static ConnectRequest toConnectRequest(ConnectPacket connect, String username, byte[] password,
+                                                   boolean usernameFromCertificate) {
         WillPacketPart will = connect.will();
         return new ConnectRequest(connect.protocolLevel(), connect.clientId(), connect.cleanSession(),
-                connect.keepAliveSeconds(), connect.username(), connect.password(),
-                will == null ? null : new Will(will.topic(), will.payload(), QoS.of(will.qos()), will.retain()));
+                connect.keepAliveSeconds(), username, password,
+                will == null ? null : new Will(will.topic(), will.payload(), QoS.of(will.qos()), will.retain()),
+                usernameFromCertificate);
     }
 
     static PublishRequest toPublishRequest(PublishPacket publish) {

@@ -9,9 +9,17 @@ import io.culex.domain.will.Will;
  * @param username  null if absent
  * @param password  null if absent; never logged
  * @param will      null if the client registered none
+ * @param usernameFromCertificate the transport took the username from a verified client certificate
+ *                  (use_identity_as_username / use_subject_as_username): no password to check
  */
 public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
-                             String username, byte[] password, Will will) {
+                             String username, byte[] password, Will will, boolean usernameFromCertificate) {
+
+    /** A CONNECT whose credentials are the packet's own. */
+    public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
+                          String username, byte[] password, Will will) {
+        this(protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will, false);
+    }
 
     @Override
     public String toString() {

@@ -26,6 +26,7 @@ public final class ConfigParser {
     public static BrokerConfig parse(String text, String sourceName) throws ConfigException {
         BrokerConfigBuilder config = new BrokerConfigBuilder();
         read(text, sourceName, config, true);
+        config.listeners().finish();
         return config.build();
     }
 

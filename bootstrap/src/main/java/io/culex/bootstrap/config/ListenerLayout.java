@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Which listeners a configuration asks for, with Mosquitto 2.0's rules (checked against mosquitto 2.0.11):
  * <ul>
- *   <li>each {@code listener} line declares one, in file order;</li>
+ *   <li>each {@code listener} line declares one, in file order; per-listener options (protocol, TLS,
+ *       max_connections) that follow it apply to it, up to the next {@code listener} line;</li>
  *   <li>{@code port}, {@code bind_address}, or a per-listener option given before the first {@code listener}
  *       line configures the legacy default listener (port 1883 unless set, all interfaces unless set),
  *       which comes after the declared ones;</li>
@@ -16,18 +17,29 @@ import java.util.List;
  */
 final class ListenerLayout {
 
-    private final List<ListenerConfig> declared = new ArrayList<>();
+    private record Declared(int port, String bindAddress, String location, ListenerOptions options) {
+    }
+
+    private final List<Declared> declared = new ArrayList<>();
+    private final ListenerOptions defaultOptions = new ListenerOptions();
+    private final List<String> warnings = new ArrayList<>();
+    private List<ListenerConfig> resolved;
     private boolean defaultListenerConfigured;
     private int defaultPort = BrokerConfig.DEFAULT_PORT;
     private String defaultBindAddress;
     private String defaultBindAddressLocation;
 
-    void declare(ListenerConfig listener) {
-        declared.add(listener);
+    void declare(ConfigLine line, int port, String bindAddress) {
+        declared.add(new Declared(port, bindAddress, line.location(), new ListenerOptions()));
     }
 
     boolean anyDeclared() {
         return !declared.isEmpty();
+    }
+
+    /** The options of the block being read: the last {@code listener}'s, or the default listener's before any. */
+    ListenerOptions current() {
+        return declared.isEmpty() ? defaultOptions : declared.get(declared.size() - 1).options();
     }
 
     void defaultPort(int port) {
@@ -56,14 +68,44 @@ final class ListenerLayout {
         return declared.isEmpty() && !defaultListenerConfigured;
     }
 
+    /**
+     * Checks each listener's options together (certfile with keyfile, ...) once the whole configuration is
+     * read, so that {@link #resolve()} cannot fail.
+     */
+    void finish() throws ConfigException {
+        resolved = listeners();
+    }
+
+    /** The listeners, in the order they are opened. */
     List<ListenerConfig> resolve() {
+        if (resolved != null) {
+            return resolved;
+        }
+        try {
+            return listeners();
+        } catch (ConfigException e) {
+            throw new IllegalStateException("listener options not checked with finish(): " + e.getMessage(), e);
+        }
+    }
+
+    private List<ListenerConfig> listeners() throws ConfigException {
+        warnings.clear();
         if (localOnly()) {
             return BrokerConfig.LOCAL_ONLY_LISTENERS;
         }
-        List<ListenerConfig> listeners = new ArrayList<>(declared);
-        if (defaultListenerConfigured) {
-            listeners.add(new ListenerConfig(defaultPort, defaultBindAddress));
+        List<ListenerConfig> listeners = new ArrayList<>();
+        for (Declared listener : declared) {
+            listeners.add(listener.options().toListener(listener.port(), listener.bindAddress(),
+                    "the listener at " + listener.location(), warnings));
         }
-        return listeners;
+        if (defaultListenerConfigured) {
+            listeners.add(defaultOptions.toListener(defaultPort, defaultBindAddress, "the default listener", warnings));
+        }
+        return List.copyOf(listeners);
+    }
+
+    /** Warnings about options without effect, from the last {@link #resolve()}. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 }

@@ -57,13 +57,12 @@ class ListenersTest {
                 "listener 1884 ::1");
 
         assertEquals(List.of(
-                new ListenerConfig(1883, "127.0.0.1"),
+                new ListenerConfig(1883, "127.0.0.1", ListenerConfig.Protocol.MQTT, 100, null),
                 new ListenerConfig(8883, "broker.example.com"),
                 new ListenerConfig(0, null),
                 new ListenerConfig(1884, "::1")), config.listeners());
-        assertEquals(List.of(
-                "accepted but not yet supported: max_connections",
-                "accepted but not yet supported: cafile"), config.warnings());
+        assertEquals(List.of("cafile (test.conf:5) ignored: the listener at test.conf:4 has no certfile and keyfile,"
+                + " so it does not use TLS"), config.warnings());
     }
 
     @Test
@@ -108,7 +107,9 @@ class ListenersTest {
             throws ConfigException {
         BrokerConfig config = parse(option);
 
-        assertEquals(List.of(new ListenerConfig(1883, null)), config.listeners());
+        assertEquals(1, config.listeners().size());
+        assertEquals(1883, config.listeners().get(0).port());
+        assertEquals(null, config.listeners().get(0).bindAddress());
         assertFalse(config.allowAnonymous());
     }
 
@@ -124,7 +125,8 @@ class ListenersTest {
 
     @Test
     void aPerListenerOptionInsideAListenerBlockAddsNoDefaultListener() throws ConfigException {
-        assertEquals(List.of(new ListenerConfig(1883, null)), parse("listener 1883", "max_connections 10").listeners());
+        assertEquals(List.of(new ListenerConfig(1883, null, ListenerConfig.Protocol.MQTT, 10, null)),
+                parse("listener 1883", "max_connections 10").listeners());
     }
 
     @Test

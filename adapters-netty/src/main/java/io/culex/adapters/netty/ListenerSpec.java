@@ -1,0 +1,43 @@
+package io.culex.adapters.netty;
+
+import java.util.Objects;
+
+/**
+ * What one listener serves, in JDK types only so that callers need no Netty.
+ *
+ * @param host           address or host name to bind; null or empty for every interface
+ * @param port           0..65535; 0 picks a free port
+ * @param protocol       MQTT over the raw stream, or MQTT inside WebSocket binary frames
+ * @param tls            null for a plain listener
+ * @param maxConnections connections served at once; a further one is closed as soon as it is accepted;
+ *                       -1 (or any negative value) for no limit
+ */
+public record ListenerSpec(String host, int port, Protocol protocol, TlsSettings tls, int maxConnections) {
+
+    /** No limit on connections. */
+    public static final int UNLIMITED = -1;
+
+    public enum Protocol { MQTT, WEBSOCKETS }
+
+    public ListenerSpec {
+        Objects.requireNonNull(protocol, "protocol");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+    }
+
+    /** A plain MQTT listener without a connection limit. */
+    public static ListenerSpec plain(String host, int port) {
+        return new ListenerSpec(host, port, Protocol.MQTT, null, UNLIMITED);
+    }
+
+    boolean limitsConnections() {
+        return maxConnections >= 0;
+    }
+
+    /** "mqtt", "mqtts", "ws" or "wss", for log lines. */
+    String scheme() {
+        boolean secure = tls != null;
+        return protocol == Protocol.MQTT ? (secure ? "mqtts" : "mqtt") : (secure ? "wss" : "ws");
+    }
+}

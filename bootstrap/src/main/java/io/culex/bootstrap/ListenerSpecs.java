@@ -1,0 +1,37 @@
+package io.culex.bootstrap;
+
+import io.culex.adapters.netty.ListenerSpec;
+import io.culex.adapters.netty.TlsSettings;
+import io.culex.bootstrap.config.ListenerConfig;
+import io.culex.bootstrap.config.ListenerTlsConfig;
+import java.nio.file.Path;
+
+/** Turns a configured listener into what the transport binds. */
+final class ListenerSpecs {
+
+    private ListenerSpecs() {
+    }
+
+    static ListenerSpec of(ListenerConfig listener) {
+        ListenerSpec.Protocol protocol = listener.protocol() == ListenerConfig.Protocol.WEBSOCKETS
+                ? ListenerSpec.Protocol.WEBSOCKETS : ListenerSpec.Protocol.MQTT;
+        return new ListenerSpec(listener.bindAddress(), listener.port(), protocol, tls(listener.tls()),
+                listener.maxConnections());
+    }
+
+    private static TlsSettings tls(ListenerTlsConfig tls) {
+        if (tls == null) {
+            return null;
+        }
+        TlsSettings.ClientIdentity identity = tls.useIdentityAsUsername() ? TlsSettings.ClientIdentity.COMMON_NAME
+                : tls.useSubjectAsUsername() ? TlsSettings.ClientIdentity.SUBJECT
+                : TlsSettings.ClientIdentity.CONNECT_PACKET;
+        return new TlsSettings(Path.of(tls.certFile()), Path.of(tls.keyFile()), path(tls.caFile()),
+                path(tls.caPath()), path(tls.crlFile()), tls.tlsVersion(), tls.ciphers(), tls.requireCertificate(),
+                identity);
+    }
+
+    private static Path path(String file) {
+        return file == null ? null : Path.of(file);
+    }
+}
