@@ -9,6 +9,7 @@ import io.culex.application.routing.Router;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.domain.message.Message;
 import io.culex.domain.port.Authenticator;
+import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
 
@@ -18,10 +19,16 @@ public final class Broker {
     private final ConnectionContext context;
 
     public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator) {
+        this(settings, retainedStore, authenticator, Authorizer.ALLOW_ALL);
+    }
+
+    /** @param authorizer the topic ACL ({@link Authorizer#ALLOW_ALL} without an acl_file) */
+    public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator,
+                  Authorizer authorizer) {
         BrokerMetrics metrics = new BrokerMetrics();
         Router router = new Router(new RetainedMessages(retainedStore));
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics);
-        this.context = new ConnectionContext(settings, authenticator, sessions, router, metrics);
+        this.context = new ConnectionContext(settings, authenticator, sessions, router, metrics, authorizer);
     }
 
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */

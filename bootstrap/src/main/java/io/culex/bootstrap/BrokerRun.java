@@ -8,6 +8,8 @@ import io.culex.bootstrap.config.ConfigParser;
 import io.culex.bootstrap.logging.BrokerLog;
 import io.culex.bootstrap.logging.HangupSignal;
 import io.culex.bootstrap.logging.LogSetup;
+import io.culex.bootstrap.security.AclFileException;
+import io.culex.bootstrap.security.PasswordFileException;
 import java.io.IOException;
 
 /**
@@ -59,10 +61,11 @@ final class BrokerRun {
         CulexBroker broker;
         try {
             broker = CulexBroker.start(config);
-        } catch (TransportException e) {
+        } catch (TransportException | PasswordFileException | AclFileException e) {
             LOG.log(System.Logger.Level.ERROR, "Error: " + e.getMessage());
             return 1;
         }
+        HangupSignal.install(log, broker::reload);
         StopSignals signals = StopSignals.install();
         StorageSignal.install();
         PidFile pidFile;

@@ -3,7 +3,6 @@ package io.culex.bootstrap;
 import io.culex.adapters.netty.MqttServer;
 import io.culex.adapters.netty.TransportSettings;
 import io.culex.application.Broker;
-import io.culex.application.security.AnonymousPolicyAuthenticator;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProviders;
@@ -11,6 +10,8 @@ import io.culex.application.spi.StorageSettings;
 import io.culex.application.storage.memory.MemoryStorageProvider;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ListenerConfig;
+import io.culex.bootstrap.security.AclFileLoader;
+import io.culex.bootstrap.security.Authentication;
 import io.culex.domain.session.SessionLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -27,9 +28,13 @@ public final class CulexBroker implements AutoCloseable {
     private final MqttServer server;
     private final List<InetSocketAddress> listeners;
     private final SysTopicsSchedule sysTopics;
+    private final Authentication authentication;
+    private final AclFileLoader acl;
 
     private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners,
-                        SysTopicsSchedule sysTopics) {
+                        SysTopicsSchedule sysTopics, Authentication authentication, AclFileLoader acl) {
+        this.authentication = authentication;
+        this.acl = acl;
         this.storage = storage;
         this.broker = broker;
         this.server = server;
@@ -39,17 +44,20 @@ public final class CulexBroker implements AutoCloseable {
 
     /** Opens storage and binds every configured listener; on failure, releases what was opened. */
     public static CulexBroker start(BrokerConfig config) {
+        // First: an unreadable password_file stops the start-up before anything is opened.
+        Authentication authentication = Authentication.configure(config, SystemClock.INSTANCE);
+        AclFileLoader acl = AclFileLoader.configure(config.aclFile()); // likewise a bad acl_file
         Storage storage = StorageProviders.byName(MemoryStorageProvider.NAME).open(StorageSettings.inMemory());
-        Broker broker = new Broker(toBrokerSettings(config), storage.retained(),
-                new AnonymousPolicyAuthenticator(config.allowAnonymous()));
+        Broker broker = new Broker(toBrokerSettings(config), storage.retained(), authentication.authenticator(),
+                acl.authorizer());
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         try {
             List<InetSocketAddress> bound = new ArrayList<>();
             for (ListenerConfig listener : config.listeners()) {
-                bound.add(server.bind(listener.bindAddress(), listener.port()));
+                bound.add(server.bind(ListenerSpecs.of(listener)));
             }
             return new CulexBroker(storage, broker, server, bound,
-                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()));
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), authentication, acl);
         } catch (RuntimeException e) {
             server.close();
             storage.close();
@@ -81,6 +89,17 @@ public final class CulexBroker implements AutoCloseable {
 
     public Broker broker() {
         return broker;
+    }
+
+    /** What SIGHUP reloads besides the log files (Mosquitto reloads its configuration): password and ACL files. */
+    public void reload() {
+        authentication.reload();
+        acl.reload();
+    }
+
+    /** The acl_file loader: its {@code reload()} is what SIGHUP runs for the ACL (tests call it directly). */
+    public AclFileLoader acl() {
+        return acl;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
 import io.culex.domain.port.Authenticator.Verdict;
+import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.Transmitter;
@@ -48,6 +49,9 @@ public final class ClientConnection implements SessionAttachment {
     private Phase phase = Phase.AWAITING_CONNECT;
     private volatile SessionActor actor;
     private volatile String clientId;
+    // The ACL (acl_file) for this client, fixed at CONNECT; MQTT 3.1 has no SUBACK failure code.
+    private volatile Permissions permissions = Permissions.NONE;
+    private volatile boolean mqtt31;
 
     // Session-thread confined once connected.
     private Will will;
@@ -78,7 +82,9 @@ public final class ClientConnection implements SessionAttachment {
             }
             id = context.settings().autoIdPrefix() + UUID.randomUUID();
         }
-        Verdict verdict = context.authenticator().authenticate(id, request.username(), request.password());
+        // A username taken from a verified client certificate needs no password (as Mosquitto's use_identity_as_username).
+        Verdict verdict = request.usernameFromCertificate() ? Verdict.ACCEPTED
+                : context.authenticator().authenticate(id, outbound.remoteAddress(), request.username(), request.password());
         if (verdict != Verdict.ACCEPTED) {
             reject(request, verdict == Verdict.BAD_CREDENTIALS
                     ? ConnectReturnCode.BAD_USERNAME_OR_PASSWORD : ConnectReturnCode.NOT_AUTHORIZED, "not authorised");
@@ -86,6 +92,8 @@ public final class ClientConnection implements SessionAttachment {
         }
         phase = Phase.CONNECTED;
         clientId = id;
+        permissions = context.authorizer().permissionsFor(id, request.username());
+        mqtt31 = request.protocolLevel() == 3;
         will = request.will();
         outbound.expectTrafficWithin(keepAliveTimeoutMillis(request.keepAliveSeconds()));
         context.metrics().clientConnected();
@@ -93,12 +101,15 @@ public final class ClientConnection implements SessionAttachment {
                 outbound.remoteAddress(), clientId, request.protocolLevel() == 4 ? 2 : 1, request.cleanSession() ? 1 : 0,
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
         actor = context.sessions().open(id, request.cleanSession(), this).actor();
+        actor.permissions(permissions);
     }
 
     private void reject(ConnectRequest request, ConnectReturnCode code, String reason) {
         phase = Phase.REJECTED;
-        LOG.log(INFO, () -> String.format("Client %s from %s refused (CONNACK %d): %s.",
-                request.clientId().isEmpty() ? "<empty>" : request.clientId(), outbound.remoteAddress(), code.wireValue(), reason));
+        // The username helps an administrator tell a typo from an attack; the password is never logged.
+        LOG.log(INFO, () -> String.format("Client %s from %s%s refused (CONNACK %d): %s.",
+                request.clientId().isEmpty() ? "<empty>" : request.clientId(), outbound.remoteAddress(),
+                request.username() == null ? "" : " as u'" + request.username() + "'", code.wireValue(), reason));
         outbound.connack(false, code);
         outbound.close();
     }
@@ -240,7 +251,7 @@ public final class ClientConnection implements SessionAttachment {
         ended = true;
         context.metrics().clientDisconnected();
         LOG.log(INFO, () -> "Client " + clientId + " " + why + ".");
-        if (will != null) {
+        if (will != null && permissions.canPublish(will.topic())) { // Mosquitto checks the will's write access when sending it
             context.router().publish(will.toMessage());
             will = null;
         }
@@ -259,6 +270,13 @@ public final class ClientConnection implements SessionAttachment {
             context.metrics().messageDropped();
             MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": dropped PUBLISH to " + request.topic() + " with "
                     + request.payload().length + " bytes, over message_size_limit " + context.settings().messageSizeLimit() + ".");
+        }
+        if (accepted && !permissions.canPublish(request.topic())) {
+            // As Mosquitto 2.0 for MQTT 3.x: dropped silently, the QoS flow below still completes.
+            accepted = false;
+            MESSAGE_LOG.log(DEBUG, () -> String.format("Denied PUBLISH from %s (d%d, q%d, r%d, m%d, '%s', ... (%d bytes)).",
+                    clientId, request.dup() ? 1 : 0, request.qos().value(), request.retain() ? 1 : 0, request.packetId(),
+                    request.topic(), request.payload().length));
         }
         Message message = new Message(request.topic(), request.payload(), request.qos(), request.retain());
         switch (request.qos()) {
@@ -294,6 +312,12 @@ public final class ClientConnection implements SessionAttachment {
                 returnCodes.add(SUBACK_FAILURE);
                 continue;
             }
+            if (!permissions.canSubscribe(request.filter())) {
+                // The ACL lets the client read nothing this filter matches: 0x80 (3.1 has none: the QoS, unsubscribed).
+                LOG.log(DEBUG, () -> "Denied SUBSCRIBE from " + clientId + " to '" + request.filter() + "'.");
+                returnCodes.add(mqtt31 ? request.requestedQos().value() : SUBACK_FAILURE);
+                continue;
+            }
             SUBSCRIBE_LOG.log(INFO, () -> clientId + " " + request.requestedQos().value() + " " + request.filter());
             session().subscribe(request.filter(), request.requestedQos());
             context.router().subscribe(actor, request.filter(), request.requestedQos());
@@ -308,8 +332,11 @@ public final class ClientConnection implements SessionAttachment {
     }
 
     private void sendRetained(String filter, QoS granted) {
-        context.router().forEachRetained(filter, retained ->
-                actor.count(session().offerRetained(Delivery.retainedOnSubscribe(retained, granted), actor.transmitter())));
+        context.router().forEachRetained(filter, retained -> {
+            if (permissions.canReceive(retained.topic())) {
+                actor.count(session().offerRetained(Delivery.retainedOnSubscribe(retained, granted), actor.transmitter()));
+            }
+        });
     }
 
     private void logUnknownAck(String kind, int packetId, boolean known) {

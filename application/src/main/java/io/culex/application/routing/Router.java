@@ -30,7 +30,11 @@ public final class Router {
         }
         Map<SessionActor, QoS> targets = new HashMap<>();
         index.match(message.topic(), (actor, filter, granted) -> targets.merge(actor, granted, QoS::max));
-        targets.forEach((actor, granted) -> actor.deliver(Delivery.live(message, granted)));
+        targets.forEach((actor, granted) -> {
+            if (actor.mayReceive(message.topic())) { // the ACL's read check, per subscriber
+                actor.deliver(Delivery.live(message, granted));
+            }
+        });
     }
 
     public void subscribe(SessionActor actor, String filter, QoS granted) {

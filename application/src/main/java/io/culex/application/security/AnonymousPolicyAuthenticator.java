@@ -15,7 +15,7 @@ public final class AnonymousPolicyAuthenticator implements Authenticator {
     }
 
     @Override
-    public Verdict authenticate(String clientId, String username, byte[] password) {
+    public Verdict authenticate(String clientId, String remoteAddress, String username, byte[] password) {
         return allowAnonymous ? Verdict.ACCEPTED : Verdict.NOT_AUTHORIZED;
     }
 }

@@ -1,6 +1,7 @@
 package io.culex.application.session;
 
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.DeliveryOutcome;
 import io.culex.domain.session.Session;
@@ -21,6 +22,8 @@ public final class SessionActor {
     private final Transmitter transmitter = new AttachedTransmitter();
     private SessionAttachment attachment;
     private boolean wroteSinceFlush;
+    /** The ACL of the client that last connected to this session; none until it is known. */
+    private volatile Permissions permissions = Permissions.NONE;
 
     public SessionActor(Session session, Executor home, BrokerMetrics metrics) {
         this.session = session;
@@ -40,6 +43,16 @@ public final class SessionActor {
 
     public String clientId() {
         return session.clientId();
+    }
+
+    /** Safe from any thread: the ACL that applies to this session's client from now on. */
+    public void permissions(Permissions current) {
+        permissions = current;
+    }
+
+    /** Safe from any thread: whether the ACL lets this session's client read {@code topic}. */
+    public boolean mayReceive(String topic) {
+        return permissions.canReceive(topic);
     }
 
     /** Safe from any thread: persistence is fixed when the session is created. */

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param logging                 log_dest, log_type, connection_messages, log_timestamp, log_timestamp_format
  * @param sysIntervalSeconds      sys_interval: seconds between $SYS updates, default 10; 0 disables them
  * @param pidFile                 pid_file, or null
+ * @param passwordFile            password_file (mosquitto_passwd format), or null
+ * @param aclFile                 acl_file, or null
  * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
  */
 public record BrokerConfig(
@@ -38,6 +40,8 @@ public record BrokerConfig(
         LoggingConfig logging,
         int sysIntervalSeconds,
         String pidFile,
+        String passwordFile,
+        String aclFile,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -69,6 +73,6 @@ public record BrokerConfig(
     BrokerConfig withListeners(List<ListenerConfig> replacement) {
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
-                retainAvailable, logging, sysIntervalSeconds, pidFile, warnings);
+                retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, warnings);
     }
 }

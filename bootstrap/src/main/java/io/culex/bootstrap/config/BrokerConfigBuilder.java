@@ -31,6 +31,8 @@ final class BrokerConfigBuilder {
     private final LoggingSettings logging = new LoggingSettings();
     private int sysIntervalSeconds = 10;
     private String pidFile;
+    private String passwordFile;
+    private String aclFile;
 
     ListenerLayout listeners() {
         return listeners;
@@ -106,10 +108,20 @@ final class BrokerConfigBuilder {
         pidFile = path;
     }
 
+    void passwordFile(String path) {
+        passwordFile = path;
+    }
+
+    void aclFile(String path) {
+        aclFile = path;
+    }
+
     BrokerConfig build() {
-        List<String> warnings = unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key).toList();
+        List<ListenerConfig> resolvedListeners = listeners.resolve();
+        List<String> warnings = java.util.stream.Stream.concat(
+                unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key), listeners.warnings().stream()).toList();
         return new BrokerConfig(
-                listeners.resolve(),
+                resolvedListeners,
                 allowAnonymous != null ? allowAnonymous : listeners.localOnly(),
                 maxKeepalive,
                 allowZeroLengthClientId,
@@ -123,6 +135,8 @@ final class BrokerConfigBuilder {
                 logging.build(),
                 sysIntervalSeconds,
                 pidFile,
+                passwordFile,
+                aclFile,
                 warnings);
     }
 }

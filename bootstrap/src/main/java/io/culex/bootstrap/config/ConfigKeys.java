@@ -25,6 +25,10 @@ final class ConfigKeys {
     /** Matches any value: the option always configures the default listener. */
     private static final String ANY_VALUE = "";
 
+    private static final String CIPHER_LIST = "an OpenSSL cipher list such as "
+            + "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256";
+    private static final List<String> TLS_VERSIONS = List.of("tlsv1.3", "tlsv1.2", "tlsv1.1");
+
     /** Options of the bridge section that a {@code connection <name>} line opens. */
     private static final Set<String> BRIDGE_OPTIONS = Set.of(
             "address", "addresses", "bridge_alpn", "bridge_attempt_unsubscribe", "bridge_bind_address",
@@ -74,13 +78,34 @@ final class ConfigKeys {
             // process
             "memory_limit", "user",
             // authentication and authorisation
-            "acl_file", "auth_plugin", "auth_plugin_deny_special_chars", "clientid_prefixes", "password_file",
+            "auth_plugin", "auth_plugin_deny_special_chars", "clientid_prefixes",
             "per_listener_settings", "plugin", "psk_file",
             // message handling (allow_duplicate_messages and retry_interval are deprecated but still accepted)
             "allow_duplicate_messages", "check_retain_source", "max_inflight_bytes", "max_packet_size",
             "retry_interval", "set_tcp_nodelay", "upgrade_outgoing_qos",
             // per-listener options that do not create the default listener
-            "http_dir", "max_topic_alias", "tls_version", "websockets_headers_size");
+            "http_dir", "max_topic_alias", "websockets_headers_size");
+
+    /**
+     * The per-listener options Culex implements. Each applies to the current listener block, or before the
+     * first {@code listener} line to the default listener (see {@link ListenerLayout}).
+     */
+    private static final Map<String, KeyHandler> LISTENER_OPTIONS = Map.ofEntries(
+            Map.entry("protocol", ConfigKeys::protocol),
+            Map.entry("max_connections", ConfigKeys::maxConnections),
+            Map.entry(ListenerOptions.CERTFILE, ConfigKeys::fileOption),
+            Map.entry(ListenerOptions.KEYFILE, ConfigKeys::fileOption),
+            Map.entry(ListenerOptions.CAFILE, ConfigKeys::fileOption),
+            Map.entry(ListenerOptions.CRLFILE, ConfigKeys::fileOption),
+            Map.entry(ListenerOptions.CAPATH,
+                    (line, config) -> config.listeners().current().string(line, line.text("a directory path"))),
+            Map.entry(ListenerOptions.CIPHERS,
+                    (line, config) -> config.listeners().current().string(line, line.word(CIPHER_LIST))),
+            Map.entry(ListenerOptions.TLS_VERSION, ConfigKeys::tlsVersion),
+            Map.entry(ListenerOptions.REQUIRE_CERTIFICATE, ConfigKeys::flagOption),
+            Map.entry(ListenerOptions.USE_IDENTITY_AS_USERNAME, ConfigKeys::flagOption),
+            Map.entry(ListenerOptions.USE_SUBJECT_AS_USERNAME, ConfigKeys::flagOption));
+
 
     /** Plugin options: {@code auth_opt_<name>} and {@code plugin_opt_<name>}, any name. */
     private static final List<String> OPTION_PREFIXES = List.of("auth_opt_", "plugin_opt_");
@@ -113,7 +138,8 @@ final class ConfigKeys {
     static boolean implemented(String key) {
         // connection and mount_point have handlers of their own, but those only validate and warn.
         return TABLE.containsKey(key) && !key.equals("connection") && !key.equals("mount_point")
-                && !BRIDGE_OPTIONS.contains(key) && !DEFAULT_LISTENER_OPTIONS.containsKey(key)
+                && !BRIDGE_OPTIONS.contains(key)
+                && (!DEFAULT_LISTENER_OPTIONS.containsKey(key) || LISTENER_OPTIONS.containsKey(key))
                 && !OTHER_OPTIONS.contains(key);
     }
 
@@ -145,11 +171,15 @@ final class ConfigKeys {
                 (line, config) -> config.logging().timestampFormat(line.text("a strftime format")));
         register(table, "sys_interval", (line, config) -> config.sysIntervalSeconds(line.intValue(0, 65_535)));
         register(table, "pid_file", (line, config) -> config.pidFile(line.text("a file path")));
+        register(table, "password_file", (line, config) -> config.passwordFile(line.text("a file path")));
+        register(table, "acl_file", (line, config) -> config.aclFile(line.text("a file path")));
 
         register(table, "connection", ConfigKeys::connection);
         register(table, "mount_point", ConfigKeys::listenerBlockOption);
         BRIDGE_OPTIONS.forEach(key -> register(table, key, ConfigKeys::bridgeOption));
         DEFAULT_LISTENER_OPTIONS.keySet().forEach(key -> register(table, key, ConfigKeys::defaultListenerOption));
+        // Unlike the others, tls_version does not create Mosquitto's default listener.
+        register(table, ListenerOptions.TLS_VERSION, LISTENER_OPTIONS.get(ListenerOptions.TLS_VERSION));
         OTHER_OPTIONS.forEach(key -> register(table, key, ConfigKeys::unsupported));
         return Map.copyOf(table);
     }
@@ -172,7 +202,7 @@ final class ConfigKeys {
         if (port == 0 && bindAddress != null && bindAddress.contains("/")) {
             throw line.error("unix socket listeners are not supported yet, got '" + line.value() + "'");
         }
-        config.listeners().declare(new ListenerConfig(port, bindAddress));
+        config.listeners().declare(line, port, bindAddress);
     }
 
     private static int port(ConfigLine line, String word) throws ConfigException {
@@ -202,10 +232,53 @@ final class ConfigKeys {
     }
 
     private static void defaultListenerOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
-        unsupported(line, config);
+        KeyHandler implemented = LISTENER_OPTIONS.get(line.key());
+        if (implemented != null) {
+            implemented.apply(line, config);
+        } else {
+            unsupported(line, config);
+        }
         if (!line.value().equals(DEFAULT_LISTENER_OPTIONS.get(line.key()))) {
             config.listeners().defaultListenerOptionSet();
         }
+    }
+
+    private static void protocol(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        ListenerConfig.Protocol protocol = switch (line.word("mqtt or websockets")) {
+            case "mqtt" -> ListenerConfig.Protocol.MQTT;
+            case "websockets" -> ListenerConfig.Protocol.WEBSOCKETS;
+            default -> throw line.expected("mqtt or websockets");
+        };
+        config.listeners().current().protocol(protocol);
+    }
+
+    /** As Mosquitto: a positive limit, or -1 (any negative number, and 0) for none. */
+    private static void maxConnections(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        String what = "an integer (-1 for no limit)";
+        String word = line.word(what);
+        boolean negative = word.startsWith("-");
+        String digits = negative ? word.substring(1) : word;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw line.expected(what);
+        }
+        long limit = negative ? ListenerConfig.UNLIMITED : line.number(digits, what, 0, Integer.MAX_VALUE);
+        config.listeners().current().maxConnections(limit <= 0 ? ListenerConfig.UNLIMITED : (int) limit);
+    }
+
+    private static void fileOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        config.listeners().current().string(line, line.text("a file path"));
+    }
+
+    private static void flagOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        config.listeners().current().flag(line, line.booleanValue());
+    }
+
+    private static void tlsVersion(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        String version = line.word(String.join(", ", TLS_VERSIONS.subList(0, 2)) + " or " + TLS_VERSIONS.get(2));
+        if (!TLS_VERSIONS.contains(version)) {
+            throw line.expected(String.join(", ", TLS_VERSIONS.subList(0, 2)) + " or " + TLS_VERSIONS.get(2));
+        }
+        config.listeners().current().string(line, version);
     }
 
     private static void unsupported(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {

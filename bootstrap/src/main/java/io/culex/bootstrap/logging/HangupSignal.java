@@ -2,7 +2,10 @@ package io.culex.bootstrap.logging;
 
 import sun.misc.Signal;
 
-/** SIGHUP reopens the log files, so logrotate can move them away (Mosquitto also reloads its configuration then; Culex does not yet). */
+/**
+ * SIGHUP reopens the log files, so logrotate can move them away, and, once the broker runs, reloads what
+ * {@code reload} covers (the password file; Mosquitto reloads its whole configuration then).
+ */
 public final class HangupSignal {
 
     private HangupSignal() {
@@ -10,8 +13,16 @@ public final class HangupSignal {
 
     /** Replaces the JVM's default SIGHUP action (exit) with {@code log.reopenFiles()}. */
     public static void install(BrokerLog log) {
+        install(log, () -> { });
+    }
+
+    /** Replaces the SIGHUP action with {@code reload.run()} then {@code log.reopenFiles()}. */
+    public static void install(BrokerLog log, Runnable reload) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> log.reopenFiles());
+            Signal.handle(new Signal("HUP"), signal -> {
+                reload.run();
+                log.reopenFiles();
+            });
         } catch (IllegalArgumentException e) {
             // No SIGHUP on this platform (Windows), or the JVM runs with -Xrs: nothing to reopen on.
         }

@@ -125,7 +125,9 @@ class UnsupportedAndUnknownKeysTest {
             "upgrade_outgoing_qos", "use_identity_as_username", "use_subject_as_username",
             "use_username_as_clientid", "user", "websockets_headers_size", "websockets_log_level"})
     void everyMosquitto2KeyIsKnown(String key) throws ConfigException {
-        parse("listener 1883", key + " " + plausibleValue(key));
+        // A TLS listener needs both certfile and keyfile: give the one the key does not name.
+        String companion = key.equals("certfile") ? "keyfile k" : key.equals("keyfile") ? "certfile c" : "";
+        parse("listener 1883", key + " " + plausibleValue(key), companion);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,6 +153,10 @@ class UnsupportedAndUnknownKeysTest {
                     "message_size_limit", "sys_interval" -> "10";
             case "log_dest" -> "stderr";
             case "log_type" -> "all";
+            case "protocol" -> "websockets";
+            case "tls_version" -> "tlsv1.2";
+            case "require_certificate", "use_identity_as_username", "use_subject_as_username" -> "false";
+            case "max_connections" -> "10";
             default -> "x";
         };
     }

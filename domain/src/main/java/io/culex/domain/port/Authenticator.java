@@ -7,8 +7,9 @@ public interface Authenticator {
     enum Verdict { ACCEPTED, BAD_CREDENTIALS, NOT_AUTHORIZED }
 
     /**
+     * @param remoteAddress the peer as the transport prints it, e.g. "127.0.0.1:51234" (for throttling and logs)
      * @param username null when the client sent none
      * @param password null when the client sent none; never logged
      */
-    Verdict authenticate(String clientId, String username, byte[] password);
+    Verdict authenticate(String clientId, String remoteAddress, String username, byte[] password);
 }
