@@ -17,9 +17,14 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +37,8 @@ public final class MqttServer implements AutoCloseable {
     /** MQTT 3.1.1 section 6: "mqtt"; Mosquitto also accepts MQTT 3.1's "mqttv3.1". */
     private static final String WEBSOCKET_SUBPROTOCOLS = "mqtt,mqttv3.1";
     private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
+    /** How often TLS listeners' certificate, key, CA and CRL files are checked for changes by default. */
+    public static final Duration DEFAULT_TLS_WATCH_INTERVAL = Duration.ofSeconds(5);
 
     private final Broker broker;
     private final TransportSettings settings;
@@ -39,6 +46,10 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("culex", GlobalEventExecutor.INSTANCE);
     private final TrafficCounter trafficCounter;
+    private final List<ReloadableTls> tlsListeners = new CopyOnWriteArrayList<>();
+    private Duration tlsWatchInterval = DEFAULT_TLS_WATCH_INTERVAL; // guarded by this
+    private ScheduledExecutorService tlsWatcher; // guarded by this; started with the first TLS listener
+    private boolean closed; // guarded by this
 
     public MqttServer(Broker broker, TransportSettings settings) {
         this.broker = broker;
@@ -67,9 +78,9 @@ public final class MqttServer implements AutoCloseable {
         String host = spec.host();
         InetSocketAddress requested = host == null || host.isEmpty()
                 ? new InetSocketAddress(spec.port()) : new InetSocketAddress(host, spec.port());
-        SslContext tls;
+        ReloadableTls tls;
         try {
-            tls = spec.tls() == null ? null : TlsContexts.serverContext(spec.tls());
+            tls = spec.tls() == null ? null : ReloadableTls.load(spec.tls(), requested);
         } catch (TransportException e) {
             throw new TransportException("listener " + requested + ": " + e.getMessage(), e);
         }
@@ -95,7 +106,8 @@ public final class MqttServer implements AutoCloseable {
                                 .addLast(TrafficCounter.NAME, trafficCounter)
                                 .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
                         if (tls != null) {
-                            pipeline.addLast(PeerIdentity.SSL_HANDLER, tls.newHandler(channel.alloc()));
+                            // The context current now: a reload affects later connections only.
+                            pipeline.addLast(PeerIdentity.SSL_HANDLER, tls.current().newHandler(channel.alloc()));
                         }
                         if (spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS) {
                             pipeline.addLast("http", new HttpServerCodec())
@@ -114,12 +126,76 @@ public final class MqttServer implements AutoCloseable {
             InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
             LOG.log(System.Logger.Level.INFO, "Opening " + description(spec) + " listen socket on "
                     + bound.getAddress().getHostAddress() + " port " + bound.getPort() + ".");
+            if (tls != null) {
+                tls.boundTo(bound);
+                tlsListeners.add(tls);
+                startTlsWatcher();
+            }
             return bound;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while binding " + requested, e);
         } catch (RuntimeException e) {
             throw new TransportException("cannot listen on " + requested + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Re-reads the certificate, key, CA and CRL files of every TLS listener now (SIGHUP). A listener whose
+     * files cannot be used keeps its previous certificate; connections already open are never affected.
+     */
+    public TlsReloadSummary reloadTls() {
+        int reloaded = 0;
+        List<String> failures = new ArrayList<>();
+        for (ReloadableTls tls : tlsListeners) {
+            String failure = tls.reload();
+            if (failure == null) {
+                reloaded++;
+            } else {
+                failures.add("listener on " + tls.listener() + ": " + failure);
+            }
+        }
+        return new TlsReloadSummary(reloaded, failures);
+    }
+
+    /**
+     * Sets how often the TLS files are checked for changes (by modification time, size and identity, so that
+     * a file replaced by a rename is seen too); a change is reloaded once it has stayed the same for one
+     * interval. {@link #DEFAULT_TLS_WATCH_INTERVAL} unless set.
+     */
+    public synchronized void watchTlsFiles(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("TLS watch interval must be positive, got " + interval);
+        }
+        tlsWatchInterval = interval;
+        if (tlsWatcher != null) {
+            tlsWatcher.shutdownNow();
+            tlsWatcher = null;
+            startTlsWatcher();
+        }
+    }
+
+    private synchronized void startTlsWatcher() {
+        if (tlsWatcher != null || closed) {
+            return;
+        }
+        tlsWatcher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "culex-tls-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = tlsWatchInterval.toMillis();
+        tlsWatcher.scheduleWithFixedDelay(this::pollTlsFiles, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void pollTlsFiles() {
+        for (ReloadableTls tls : tlsListeners) {
+            try {
+                tls.poll();
+            } catch (RuntimeException e) { // never let one failure stop the watcher
+                LOG.log(System.Logger.Level.ERROR, "Error: checking the TLS files of the listener on "
+                        + tls.listener() + " failed: " + e);
+            }
         }
     }
 
@@ -142,6 +218,13 @@ public final class MqttServer implements AutoCloseable {
     /** Closes every listener and connection and stops the event loops. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (tlsWatcher != null) {
+                tlsWatcher.shutdownNow();
+                tlsWatcher = null;
+            }
+        }
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -10,6 +10,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
@@ -43,6 +49,7 @@ final class TlsContexts {
             throw new TransportException("certfile " + tls.certFile() + ": no PEM certificate in the file", null);
         }
         PrivateKey key = read("keyfile", tls.keyFile(), () -> PemFiles.privateKey(tls.keyFile()));
+        requireMatchingKey(chain.get(0), key, tls);
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(key, chain).sslProvider(SslProvider.JDK);
             List<X509Certificate> authorities = authorities(tls);
@@ -62,6 +69,43 @@ final class TlsContexts {
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new TransportException("cannot set up TLS with certfile " + tls.certFile() + " and keyfile "
                     + tls.keyFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As OpenSSL's SSL_CTX_check_private_key, which Mosquitto calls: the JDK would accept a key that does not
+     * belong to the certificate and fail every handshake later (a certificate replaced before its key, say).
+     */
+    private static void requireMatchingKey(X509Certificate certificate, PrivateKey key, TlsSettings tls) {
+        PublicKey expected = certificate.getPublicKey();
+        boolean matches;
+        if (key instanceof RSAPrivateKey rsa && expected instanceof RSAPublicKey rsaPublic) {
+            matches = rsa.getModulus().equals(rsaPublic.getModulus());
+        } else if (key instanceof ECPrivateKey && expected instanceof ECPublicKey) {
+            matches = signs(key, expected, "SHA256withECDSA");
+        } else {
+            // Ed25519, Ed448, DSA: at least the same kind of key
+            matches = key.getAlgorithm().equals(expected.getAlgorithm());
+        }
+        if (!matches) {
+            throw new TransportException("keyfile " + tls.keyFile() + ": the private key does not match the "
+                    + "certificate in certfile " + tls.certFile(), null);
+        }
+    }
+
+    private static boolean signs(PrivateKey key, PublicKey expected, String algorithm) {
+        try {
+            byte[] probe = "culex key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(expected);
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -32,6 +32,9 @@ public final class TestCertificates {
     /** An EC server identity with a SEC1 key ("BEGIN EC PRIVATE KEY", after "BEGIN EC PARAMETERS"). */
     public final Path ecServerCert;
     public final Path ecServerKey;
+    /** Another server identity for 127.0.0.1 and localhost, signed by the other CA (PKCS#8 EC key). */
+    public final Path otherServerCert;
+    public final Path otherServerKey;
     /** Client certificate with CN culex-client, O Culex Tests. */
     public final Path clientCert;
     public final Path clientKey;
@@ -53,6 +56,8 @@ public final class TestCertificates {
         rsaServerKey = dir.resolve("server-rsa.key");
         ecServerCert = dir.resolve("server-ec.crt");
         ecServerKey = dir.resolve("server-ec.key");
+        otherServerCert = dir.resolve("server-other.crt");
+        otherServerKey = dir.resolve("server-other.key");
         clientCert = dir.resolve("client.crt");
         clientKey = dir.resolve("client.key");
         strangerCert = dir.resolve("stranger.crt");
@@ -108,6 +113,8 @@ public final class TestCertificates {
         signed("server-rsa", "/CN=localhost", "ca", "server.ext");
         openssl("ecparam", "-name", "prime256v1", "-genkey", "-out", "server-ec.key");
         signed("server-ec", "/CN=localhost", "ca", "server.ext");
+        openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "server-other.key");
+        signed("server-other", "/CN=localhost", "other-ca", "server.ext");
         openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "client.key");
         signed("client", "/O=Culex Tests/CN=culex-client", "ca", "client.ext");
         openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "stranger.key");
