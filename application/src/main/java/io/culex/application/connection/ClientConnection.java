@@ -82,6 +82,11 @@ public final class ClientConnection implements SessionAttachment {
             }
             id = context.settings().autoIdPrefix() + UUID.randomUUID();
         }
+        // clientid_prefixes: as Mosquitto 2.0, one prefix, checked after an id is assigned, refused as not authorised.
+        if (!id.startsWith(context.settings().clientIdPrefix())) {
+            reject(request, ConnectReturnCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
+            return;
+        }
         // A username taken from a verified client certificate needs no password (as Mosquitto's use_identity_as_username).
         Verdict verdict = request.usernameFromCertificate() ? Verdict.ACCEPTED
                 : context.authenticator().authenticate(id, outbound.remoteAddress(), request.username(), request.password());
@@ -89,6 +94,14 @@ public final class ClientConnection implements SessionAttachment {
             reject(request, verdict == Verdict.BAD_CREDENTIALS
                     ? ConnectReturnCode.BAD_USERNAME_OR_PASSWORD : ConnectReturnCode.NOT_AUTHORIZED, "not authorised");
             return;
+        }
+        // use_username_as_clientid: as Mosquitto 2.0, after authentication (which saw the client's own id).
+        if (context.settings().useUsernameAsClientId()) {
+            if (request.username() == null || request.username().isEmpty()) {
+                reject(request, ConnectReturnCode.NOT_AUTHORIZED, "no username to use as client id");
+                return;
+            }
+            id = request.username();
         }
         phase = Phase.CONNECTED;
         clientId = id;

@@ -9,9 +9,13 @@ import java.util.Objects;
  *
  * @param maxKeepaliveSeconds  caps a client's keepalive (max_keepalive)
  * @param messageSizeLimit     largest accepted PUBLISH payload in bytes (message_size_limit)
+ * @param clientIdPrefix       clientid_prefixes: one prefix every client id must start with, "" for none
+ *                             (Mosquitto 2.0 takes the whole value as one prefix, not a list)
+ * @param useUsernameAsClientId use_username_as_clientid: the client id is replaced by the username
  */
 public record BrokerSettings(boolean allowZeroLengthClientId, String autoIdPrefix, int maxKeepaliveSeconds,
-                             int messageSizeLimit, SessionLimits sessionLimits) {
+                             int messageSizeLimit, SessionLimits sessionLimits, String clientIdPrefix,
+                             boolean useUsernameAsClientId) {
 
     /** MQTT's largest possible remaining length, and so the largest payload. */
     public static final int MQTT_MAX_PAYLOAD = 268_435_455;
@@ -19,6 +23,13 @@ public record BrokerSettings(boolean allowZeroLengthClientId, String autoIdPrefi
     public BrokerSettings {
         Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
         Objects.requireNonNull(sessionLimits, "sessionLimits");
+        Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
+    }
+
+    /** Without clientid_prefixes and use_username_as_clientid. */
+    public BrokerSettings(boolean allowZeroLengthClientId, String autoIdPrefix, int maxKeepaliveSeconds,
+                          int messageSizeLimit, SessionLimits sessionLimits) {
+        this(allowZeroLengthClientId, autoIdPrefix, maxKeepaliveSeconds, messageSizeLimit, sessionLimits, "", false);
     }
 
     /** Mosquitto 2.0's defaults. */

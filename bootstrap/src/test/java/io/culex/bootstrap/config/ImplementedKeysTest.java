@@ -126,6 +126,31 @@ class ImplementedKeysTest {
                 errorOf("auto_id_prefix a-", "", "auto_id_prefix b-"));
     }
 
+    @Test
+    void clientIdPrefixesIsOnePrefixToTheEndOfTheLineNotAListAsInMosquitto2() throws ConfigException {
+        assertEquals("", parse().clientIdPrefix());
+        assertEquals("sec-,abc- x", parse("clientid_prefixes   sec-,abc- x  ").clientIdPrefix());
+        assertTrue(parse("clientid_prefixes sec-").warnings().isEmpty());
+    }
+
+    @Test
+    void aSecondClientIdPrefixesIsRefusedAsInMosquitto() {
+        assertEquals("test.conf:2: clientid_prefixes: duplicate value, already set at test.conf:1",
+                errorOf("clientid_prefixes a-", "clientid_prefixes b-"));
+    }
+
+    @Test
+    void useUsernameAsClientIdIsGlobalAndAnyTrueLineTurnsItOn() throws ConfigException {
+        assertFalse(parse().useUsernameAsClientId());
+        assertFalse(parse("listener 1883", "use_username_as_clientid false").useUsernameAsClientId());
+        assertTrue(parse("listener 1883", "use_username_as_clientid 1").useUsernameAsClientId());
+        BrokerConfig perListener = parse("listener 1883", "use_username_as_clientid true",
+                "listener 1884", "use_username_as_clientid false");
+        assertTrue(perListener.useUsernameAsClientId());
+        assertTrue(perListener.warnings().isEmpty());
+        assertTrue(perListener.withListeners(List.of(new ListenerConfig(1, "127.0.0.1"))).useUsernameAsClientId());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             allow_anonymous yes              | allow_anonymous: expected true or false (or 1 or 0), got 'yes'
@@ -154,6 +179,9 @@ class ImplementedKeysTest {
             message_size_limit 268435456     | message_size_limit: expected an integer from 0 to 268435455, got '268435456'
             message_size_limit 1 2           | message_size_limit: expected an integer from 0 to 268435455, got '1 2'
             auto_id_prefix                   | auto_id_prefix: expected a prefix, got nothing
+            clientid_prefixes                | clientid_prefixes: expected a prefix, got nothing
+            use_username_as_clientid maybe   | use_username_as_clientid: expected true or false (or 1 or 0), got 'maybe'
+            use_username_as_clientid         | use_username_as_clientid: expected true or false (or 1 or 0), got nothing
             """)
     void aBadValueNamesFileLineKeyAndWhatWasExpected(String line, String expected) {
         assertEquals("test.conf:2: " + expected, errorOf("# first line is a comment", line));

@@ -155,7 +155,8 @@ class UnsupportedAndUnknownKeysTest {
             case "log_type" -> "all";
             case "protocol" -> "websockets";
             case "tls_version" -> "tlsv1.2";
-            case "require_certificate", "use_identity_as_username", "use_subject_as_username" -> "false";
+            case "require_certificate", "use_identity_as_username", "use_subject_as_username",
+                    "use_username_as_clientid" -> "false";
             case "max_connections" -> "10";
             default -> "x";
         };
