@@ -9,6 +9,7 @@ import io.culex.bootstrap.logging.BrokerLog;
 import io.culex.bootstrap.logging.HangupSignal;
 import io.culex.bootstrap.logging.LogSetup;
 import io.culex.bootstrap.security.AclFileException;
+import io.culex.bootstrap.security.AuthProviderException;
 import io.culex.bootstrap.security.PasswordFileException;
 import java.io.IOException;
 
@@ -61,7 +62,7 @@ final class BrokerRun {
         CulexBroker broker;
         try {
             broker = CulexBroker.start(config);
-        } catch (TransportException | PasswordFileException | AclFileException e) {
+        } catch (TransportException | PasswordFileException | AclFileException | AuthProviderException e) {
             LOG.log(System.Logger.Level.ERROR, "Error: " + e.getMessage());
             return 1;
         }

@@ -46,10 +46,17 @@ public final class CulexBroker implements AutoCloseable {
     public static CulexBroker start(BrokerConfig config) {
         // First: an unreadable password_file stops the start-up before anything is opened.
         Authentication authentication = Authentication.configure(config, SystemClock.INSTANCE);
-        AclFileLoader acl = AclFileLoader.configure(config.aclFile()); // likewise a bad acl_file
+        AclFileLoader acl;
+        try {
+            // likewise a bad acl_file; an auth_provider's authoriser replaces it (the file is then not read)
+            acl = AclFileLoader.configure(authentication.authorizer().isPresent() ? null : config.aclFile());
+        } catch (RuntimeException e) {
+            authentication.close();
+            throw e;
+        }
         Storage storage = StorageProviders.byName(MemoryStorageProvider.NAME).open(StorageSettings.inMemory());
         Broker broker = new Broker(toBrokerSettings(config), storage.retained(), authentication.authenticator(),
-                acl.authorizer());
+                authentication.authorizer().orElseGet(acl::authorizer));
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         try {
             List<InetSocketAddress> bound = new ArrayList<>();
@@ -61,6 +68,7 @@ public final class CulexBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             server.close();
             storage.close();
+            authentication.close();
             throw e;
         }
     }
@@ -69,7 +77,7 @@ public final class CulexBroker implements AutoCloseable {
         SessionLimits limits = new SessionLimits(config.maxInflightMessages(), config.maxQueuedMessages(),
                 config.maxQueuedBytes(), config.queueQos0Messages());
         return new BrokerSettings(config.allowZeroLengthClientId(), config.autoIdPrefix(), config.maxKeepalive(),
-                config.messageSizeLimit(), limits);
+                config.messageSizeLimit(), limits, config.clientIdPrefix(), config.useUsernameAsClientId());
     }
 
     /**
@@ -91,10 +99,16 @@ public final class CulexBroker implements AutoCloseable {
         return broker;
     }
 
-    /** What SIGHUP reloads besides the log files (Mosquitto reloads its configuration): password and ACL files. */
+    /** What SIGHUP reloads besides the log files (Mosquitto reloads its configuration): password, ACL and TLS files. */
     public void reload() {
         authentication.reload();
         acl.reload();
+        server.reloadTls(); // TLS files too (mosquitto#2038); failures are logged, the old certificate stays
+    }
+
+    /** The transport: {@code reloadTls()} and {@code watchTlsFiles(...)} (tests call them directly). */
+    public MqttServer transport() {
+        return server;
     }
 
     /** The acl_file loader: its {@code reload()} is what SIGHUP runs for the ACL (tests call it directly). */
@@ -107,5 +121,6 @@ public final class CulexBroker implements AutoCloseable {
         sysTopics.close();
         server.close();
         storage.close();
+        authentication.close(); // the auth_provider, after the last client is gone
     }
 }

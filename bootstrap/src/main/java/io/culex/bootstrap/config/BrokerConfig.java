@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param pidFile                 pid_file, or null
  * @param passwordFile            password_file (mosquitto_passwd format), or null
  * @param aclFile                 acl_file, or null
+ * @param clientIdPrefix          clientid_prefixes: the one prefix (Mosquitto 2.0 reads no list) client ids need,
+ *                                "" for none
+ * @param useUsernameAsClientId   use_username_as_clientid; per listener in Mosquitto, global here
+ * @param authProvider            auth_provider and its auth_provider_opt_* options (Culex's own keys), or null
  * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
  */
 public record BrokerConfig(
@@ -42,6 +46,9 @@ public record BrokerConfig(
         String pidFile,
         String passwordFile,
         String aclFile,
+        String clientIdPrefix,
+        boolean useUsernameAsClientId,
+        AuthProviderConfig authProvider,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -62,6 +69,7 @@ public record BrokerConfig(
         }
         Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
         warnings = List.copyOf(warnings);
     }
 
@@ -73,6 +81,7 @@ public record BrokerConfig(
     BrokerConfig withListeners(List<ListenerConfig> replacement) {
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
-                retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, warnings);
+                retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, clientIdPrefix,
+                useUsernameAsClientId, authProvider, warnings);
     }
 }

@@ -33,6 +33,13 @@ final class BrokerConfigBuilder {
     private String pidFile;
     private String passwordFile;
     private String aclFile;
+    private String authProvider;
+    private String authProviderLocation;
+    private final java.util.Map<String, String> authProviderOptions = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> authProviderOptionLocations = new java.util.HashMap<>();
+    private String clientIdPrefix = "";
+    private String clientIdPrefixLocation;
+    private boolean useUsernameAsClientId;
 
     ListenerLayout listeners() {
         return listeners;
@@ -116,10 +123,45 @@ final class BrokerConfigBuilder {
         aclFile = path;
     }
 
+    /** One provider per broker: a second auth_provider line is an error, not a silent override. */
+    void authProvider(ConfigLine line, String name) throws ConfigException {
+        if (authProviderLocation != null) {
+            throw line.error("duplicate value, already set at " + authProviderLocation);
+        }
+        authProvider = name;
+        authProviderLocation = line.location();
+    }
+
+    void authProviderOption(ConfigLine line, String option, String value) throws ConfigException {
+        String previous = authProviderOptionLocations.putIfAbsent(option, line.location());
+        if (previous != null) {
+            throw line.error("duplicate value, already set at " + previous);
+        }
+        authProviderOptions.put(option, value);
+    }
+
+    /** Mosquitto rejects a second clientid_prefixes ("Duplicate clientid_prefixes value"). */
+    void clientIdPrefix(ConfigLine line, String prefix) throws ConfigException {
+        if (clientIdPrefixLocation != null) {
+            throw line.error("duplicate value, already set at " + clientIdPrefixLocation);
+        }
+        clientIdPrefix = prefix;
+        clientIdPrefixLocation = line.location();
+    }
+
+    void useUsernameAsClientId(boolean value) {
+        useUsernameAsClientId = value;
+    }
+
     BrokerConfig build() {
         List<ListenerConfig> resolvedListeners = listeners.resolve();
         List<String> warnings = java.util.stream.Stream.concat(
                 unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key), listeners.warnings().stream()).toList();
+        if (authProvider == null && !authProviderOptions.isEmpty()) {
+            warnings = java.util.stream.Stream.concat(warnings.stream(), java.util.stream.Stream.of(
+                    ConfigKeys.AUTH_PROVIDER_OPT_PREFIX + "* ignored without auth_provider: "
+                            + authProviderOptions.keySet())).toList();
+        }
         return new BrokerConfig(
                 resolvedListeners,
                 allowAnonymous != null ? allowAnonymous : listeners.localOnly(),
@@ -137,6 +179,10 @@ final class BrokerConfigBuilder {
                 pidFile,
                 passwordFile,
                 aclFile,
+                clientIdPrefix,
+                useUsernameAsClientId,
+                authProvider == null ? null
+                        : new AuthProviderConfig(authProvider, authProviderOptions, authProviderLocation),
                 warnings);
     }
 }

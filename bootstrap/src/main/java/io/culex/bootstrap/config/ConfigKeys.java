@@ -1,5 +1,6 @@
 package io.culex.bootstrap.config;
 
+import io.culex.application.spi.AuthProviders;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ final class ConfigKeys {
             // process
             "memory_limit", "user",
             // authentication and authorisation
-            "auth_plugin", "auth_plugin_deny_special_chars", "clientid_prefixes",
+            "auth_plugin", "auth_plugin_deny_special_chars",
             "per_listener_settings", "plugin", "psk_file",
             // message handling (allow_duplicate_messages and retry_interval are deprecated but still accepted)
             "allow_duplicate_messages", "check_retain_source", "max_inflight_bytes", "max_packet_size",
@@ -104,11 +105,15 @@ final class ConfigKeys {
             Map.entry(ListenerOptions.TLS_VERSION, ConfigKeys::tlsVersion),
             Map.entry(ListenerOptions.REQUIRE_CERTIFICATE, ConfigKeys::flagOption),
             Map.entry(ListenerOptions.USE_IDENTITY_AS_USERNAME, ConfigKeys::flagOption),
-            Map.entry(ListenerOptions.USE_SUBJECT_AS_USERNAME, ConfigKeys::flagOption));
+            Map.entry(ListenerOptions.USE_SUBJECT_AS_USERNAME, ConfigKeys::flagOption),
+            // Per listener in Mosquitto, global here (one setting for every listener): any "true" line turns it on.
+            Map.entry("use_username_as_clientid", ConfigKeys::useUsernameAsClientId));
 
 
     /** Plugin options: {@code auth_opt_<name>} and {@code plugin_opt_<name>}, any name. */
     private static final List<String> OPTION_PREFIXES = List.of("auth_opt_", "plugin_opt_");
+    /** Culex's own: {@code auth_provider_opt_<name> <value>}, an option for the {@code auth_provider}. */
+    static final String AUTH_PROVIDER_OPT_PREFIX = "auth_provider_opt_";
 
     private static final Map<String, KeyHandler> TABLE = buildTable();
 
@@ -118,6 +123,9 @@ final class ConfigKeys {
     /** The handler for {@code key}, or empty when Mosquitto 2.0 would not accept the key either. */
     static Optional<KeyHandler> handlerFor(String key) {
         KeyHandler handler = TABLE.get(key);
+        if (handler == null && key.startsWith(AUTH_PROVIDER_OPT_PREFIX)) {
+            handler = ConfigKeys::authProviderOption;
+        }
         if (handler == null && OPTION_PREFIXES.stream().anyMatch(key::startsWith)) {
             handler = ConfigKeys::unsupported;
         }
@@ -131,11 +139,15 @@ final class ConfigKeys {
 
     /** The key families accepted with any suffix, such as {@code plugin_opt_}. */
     static List<String> optionPrefixes() {
-        return OPTION_PREFIXES;
+        return java.util.stream.Stream.concat(OPTION_PREFIXES.stream(), java.util.stream.Stream.of(AUTH_PROVIDER_OPT_PREFIX))
+                .toList();
     }
 
     /** Whether {@code key} does something, rather than being accepted with a "not yet supported" warning. */
     static boolean implemented(String key) {
+        if (key.startsWith(AUTH_PROVIDER_OPT_PREFIX)) {
+            return true;
+        }
         // connection and mount_point have handlers of their own, but those only validate and warn.
         return TABLE.containsKey(key) && !key.equals("connection") && !key.equals("mount_point")
                 && !BRIDGE_OPTIONS.contains(key)
@@ -173,6 +185,9 @@ final class ConfigKeys {
         register(table, "pid_file", (line, config) -> config.pidFile(line.text("a file path")));
         register(table, "password_file", (line, config) -> config.passwordFile(line.text("a file path")));
         register(table, "acl_file", (line, config) -> config.aclFile(line.text("a file path")));
+        // Mosquitto 2.0 reads one prefix (the rest of the line), not a list, and refuses others as not authorised.
+        register(table, "clientid_prefixes", (line, config) -> config.clientIdPrefix(line, line.text("a prefix")));
+        register(table, "auth_provider", ConfigKeys::authProvider);
 
         register(table, "connection", ConfigKeys::connection);
         register(table, "mount_point", ConfigKeys::listenerBlockOption);
@@ -279,6 +294,31 @@ final class ConfigKeys {
             throw line.expected(String.join(", ", TLS_VERSIONS.subList(0, 2)) + " or " + TLS_VERSIONS.get(2));
         }
         config.listeners().current().string(line, version);
+    }
+
+    /** Culex's own: the name of an {@link io.culex.application.spi.AuthProvider} on the class path, checked here so the error names the line. */
+    private static void authProvider(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        String name = line.word("the name of an authentication provider");
+        try {
+            AuthProviders.byName(name);
+        } catch (IllegalArgumentException | java.util.ServiceConfigurationError e) {
+            throw line.error(e.getMessage());
+        }
+        config.authProvider(line, name);
+    }
+
+    private static void authProviderOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        String option = line.key().substring(AUTH_PROVIDER_OPT_PREFIX.length());
+        if (option.isEmpty()) {
+            throw line.error("expected an option name after '" + AUTH_PROVIDER_OPT_PREFIX + "'");
+        }
+        config.authProviderOption(line, option, line.text("a value"));
+    }
+
+    private static void useUsernameAsClientId(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        if (line.booleanValue()) {
+            config.useUsernameAsClientId(true);
+        }
     }
 
     private static void unsupported(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
