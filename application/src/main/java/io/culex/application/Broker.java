@@ -2,6 +2,7 @@ package io.culex.application;
 
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
+import io.culex.application.connection.ListenerSecurity;
 import io.culex.application.connection.Outbound;
 import io.culex.application.connection.SessionRegistry;
 import io.culex.application.metrics.BrokerMetrics;
@@ -12,11 +13,13 @@ import io.culex.domain.port.Authenticator;
 import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
+import java.util.Map;
 
 /** The broker's application core: what a transport adapter talks to. */
 public final class Broker {
 
     private final ConnectionContext context;
+    private final Map<String, ListenerSecurity> listenerSecurity;
 
     public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator) {
         this(settings, retainedStore, authenticator, Authorizer.ALLOW_ALL);
@@ -25,6 +28,19 @@ public final class Broker {
     /** @param authorizer the topic ACL ({@link Authorizer#ALLOW_ALL} without an acl_file) */
     public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator,
                   Authorizer authorizer) {
+        this(settings, retainedStore, new ListenerSecurity(authenticator, authorizer), Map.of());
+    }
+
+    /**
+     * @param global           the authenticator and authorizer of connections from a listener without its own
+     * @param listenerSecurity per listener id (Mosquitto's {@code per_listener_settings true}): the connections
+     *                         {@link #accept(Outbound, String) accepted} on that listener use these instead
+     */
+    public Broker(BrokerSettings settings, RetainedStore retainedStore, ListenerSecurity global,
+                  Map<String, ListenerSecurity> listenerSecurity) {
+        this.listenerSecurity = Map.copyOf(listenerSecurity);
+        Authenticator authenticator = global.authenticator();
+        Authorizer authorizer = global.authorizer();
         BrokerMetrics metrics = new BrokerMetrics();
         Router router = new Router(new RetainedMessages(retainedStore));
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics);
@@ -33,8 +49,19 @@ public final class Broker {
 
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */
     public ClientConnection accept(Outbound outbound) {
+        return accept(outbound, null);
+    }
+
+    /**
+     * As {@link #accept(Outbound)}, for a connection that came in on the listener {@code listenerId}: it is
+     * authenticated and authorised by that listener's security when it has its own, else by the broker's.
+     *
+     * @param listenerId the transport's name for the listener, or null
+     */
+    public ClientConnection accept(Outbound outbound, String listenerId) {
         context.metrics().socketOpened();
-        return new ClientConnection(context, outbound);
+        ListenerSecurity own = listenerId == null ? null : listenerSecurity.get(listenerId);
+        return own == null ? new ClientConnection(context, outbound) : new ClientConnection(context, outbound, own);
     }
 
     /**

@@ -3,19 +3,22 @@ package io.culex.bootstrap;
 import io.culex.adapters.netty.MqttServer;
 import io.culex.adapters.netty.TransportSettings;
 import io.culex.application.Broker;
+import io.culex.application.connection.ListenerSecurity;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProviders;
 import io.culex.application.spi.StorageSettings;
 import io.culex.application.storage.memory.MemoryStorageProvider;
 import io.culex.bootstrap.config.BrokerConfig;
-import io.culex.bootstrap.config.ListenerConfig;
+import io.culex.bootstrap.config.ListenerSecurityConfig;
 import io.culex.bootstrap.security.AclFileLoader;
 import io.culex.bootstrap.security.Authentication;
 import io.culex.domain.session.SessionLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A running broker: storage, application core and listeners wired from one configuration. */
 public final class CulexBroker implements AutoCloseable {
@@ -28,13 +31,12 @@ public final class CulexBroker implements AutoCloseable {
     private final MqttServer server;
     private final List<InetSocketAddress> listeners;
     private final SysTopicsSchedule sysTopics;
-    private final Authentication authentication;
-    private final AclFileLoader acl;
+    /** The broker-wide set first, then with per_listener_settings true one per listener, in configuration order. */
+    private final List<Security> security;
 
     private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners,
-                        SysTopicsSchedule sysTopics, Authentication authentication, AclFileLoader acl) {
-        this.authentication = authentication;
-        this.acl = acl;
+                        SysTopicsSchedule sysTopics, List<Security> security) {
+        this.security = List.copyOf(security);
         this.storage = storage;
         this.broker = broker;
         this.server = server;
@@ -42,35 +44,76 @@ public final class CulexBroker implements AutoCloseable {
         this.sysTopics = sysTopics;
     }
 
+    /**
+     * One listener's (or, with per_listener_settings false, the broker's) authentication and ACL: what SIGHUP
+     * reloads and close releases.
+     */
+    private record Security(Authentication authentication, AclFileLoader acl) {
+
+        /** First: an unreadable password_file or a bad acl_file stops the start-up before anything is opened. */
+        static Security configure(ListenerSecurityConfig config) {
+            Authentication authentication = Authentication.configure(config, SystemClock.INSTANCE);
+            try {
+                // an auth_provider's authoriser replaces acl_file (the file is then not read)
+                return new Security(authentication,
+                        AclFileLoader.configure(authentication.authorizer().isPresent() ? null : config.aclFile()));
+            } catch (RuntimeException e) {
+                authentication.close();
+                throw e;
+            }
+        }
+
+        ListenerSecurity forBroker() {
+            return new ListenerSecurity(authentication.authenticator(),
+                    authentication.authorizer().orElseGet(acl::authorizer));
+        }
+
+        void reload() {
+            authentication.reload();
+            acl.reload();
+        }
+    }
+
     /** Opens storage and binds every configured listener; on failure, releases what was opened. */
     public static CulexBroker start(BrokerConfig config) {
-        // First: an unreadable password_file stops the start-up before anything is opened.
-        Authentication authentication = Authentication.configure(config, SystemClock.INSTANCE);
-        AclFileLoader acl;
+        List<Security> security = new ArrayList<>();
+        Map<String, ListenerSecurity> perListener = new HashMap<>();
         try {
-            // likewise a bad acl_file; an auth_provider's authoriser replaces it (the file is then not read)
-            acl = AclFileLoader.configure(authentication.authorizer().isPresent() ? null : config.aclFile());
+            // The broker-wide set serves every listener unless per_listener_settings gives each its own.
+            security.add(Security.configure(config.security()));
+            if (config.perListenerSettings()) {
+                for (int i = 0; i < config.listeners().size(); i++) {
+                    Security own = Security.configure(config.security(i));
+                    security.add(own);
+                    perListener.put(listenerId(i), own.forBroker());
+                }
+            }
         } catch (RuntimeException e) {
-            authentication.close();
+            security.forEach(s -> s.authentication().close());
             throw e;
         }
         Storage storage = StorageProviders.byName(MemoryStorageProvider.NAME).open(StorageSettings.inMemory());
-        Broker broker = new Broker(toBrokerSettings(config), storage.retained(), authentication.authenticator(),
-                authentication.authorizer().orElseGet(acl::authorizer));
+        Broker broker = new Broker(toBrokerSettings(config), storage.retained(), security.get(0).forBroker(),
+                perListener);
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         try {
             List<InetSocketAddress> bound = new ArrayList<>();
-            for (ListenerConfig listener : config.listeners()) {
-                bound.add(server.bind(ListenerSpecs.of(listener)));
+            for (int i = 0; i < config.listeners().size(); i++) {
+                bound.add(server.bind(ListenerSpecs.of(config.listeners().get(i), listenerId(i))));
             }
             return new CulexBroker(storage, broker, server, bound,
-                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), authentication, acl);
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security);
         } catch (RuntimeException e) {
             server.close();
             storage.close();
-            authentication.close();
+            security.forEach(s -> s.authentication().close());
             throw e;
         }
+    }
+
+    /** How the transport and the application name the listener at {@code index} of the configuration. */
+    private static String listenerId(int index) {
+        return "listener-" + index;
     }
 
     static BrokerSettings toBrokerSettings(BrokerConfig config) {
@@ -99,10 +142,12 @@ public final class CulexBroker implements AutoCloseable {
         return broker;
     }
 
-    /** What SIGHUP reloads besides the log files (Mosquitto reloads its configuration): password, ACL and TLS files. */
+    /**
+     * What SIGHUP reloads besides the log files (Mosquitto reloads its configuration): password, ACL and TLS files,
+     * every listener's with per_listener_settings true.
+     */
     public void reload() {
-        authentication.reload();
-        acl.reload();
+        security.forEach(Security::reload);
         server.reloadTls(); // TLS files too (mosquitto#2038); failures are logged, the old certificate stays
     }
 
@@ -111,9 +156,9 @@ public final class CulexBroker implements AutoCloseable {
         return server;
     }
 
-    /** The acl_file loader: its {@code reload()} is what SIGHUP runs for the ACL (tests call it directly). */
+    /** The broker-wide acl_file loader: its {@code reload()} is what SIGHUP runs for the ACL (tests call it directly). */
     public AclFileLoader acl() {
-        return acl;
+        return security.get(0).acl();
     }
 
     @Override
@@ -121,6 +166,6 @@ public final class CulexBroker implements AutoCloseable {
         sysTopics.close();
         server.close();
         storage.close();
-        authentication.close(); // the auth_provider, after the last client is gone
+        security.forEach(s -> s.authentication().close()); // the auth_providers, after the last client is gone
     }
 }

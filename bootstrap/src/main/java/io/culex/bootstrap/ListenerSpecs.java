@@ -12,11 +12,12 @@ final class ListenerSpecs {
     private ListenerSpecs() {
     }
 
-    static ListenerSpec of(ListenerConfig listener) {
+    /** @param id the name the application knows the listener by (for its per-listener security), or null */
+    static ListenerSpec of(ListenerConfig listener, String id) {
         ListenerSpec.Protocol protocol = listener.protocol() == ListenerConfig.Protocol.WEBSOCKETS
                 ? ListenerSpec.Protocol.WEBSOCKETS : ListenerSpec.Protocol.MQTT;
         return new ListenerSpec(listener.bindAddress(), listener.port(), protocol, tls(listener.tls()),
-                listener.maxConnections());
+                listener.maxConnections(), id);
     }
 
     private static TlsSettings tls(ListenerTlsConfig tls) {

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param tls            null for a plain listener
  * @param maxConnections connections served at once; a further one is closed as soon as it is accepted;
  *                       -1 (or any negative value) for no limit
+ * @param id             the name the application knows this listener by (its connections are accepted with it,
+ *                       so that the application can apply the listener's own security); null for none
  */
-public record ListenerSpec(String host, int port, Protocol protocol, TlsSettings tls, int maxConnections) {
+public record ListenerSpec(String host, int port, Protocol protocol, TlsSettings tls, int maxConnections, String id) {
 
     /** No limit on connections. */
     public static final int UNLIMITED = -1;
@@ -24,6 +26,11 @@ public record ListenerSpec(String host, int port, Protocol protocol, TlsSettings
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
+    }
+
+    /** A listener without an id. */
+    public ListenerSpec(String host, int port, Protocol protocol, TlsSettings tls, int maxConnections) {
+        this(host, port, protocol, tls, maxConnections, null);
     }
 
     /** A plain MQTT listener without a connection limit. */

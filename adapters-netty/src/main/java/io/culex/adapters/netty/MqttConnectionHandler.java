@@ -42,6 +42,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     private final Broker broker;
     private final TlsSettings.ClientIdentity identity;
+    private final String listenerId;
     private Channel channel;
     private ClientConnection connection;
 
@@ -51,14 +52,20 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     /** @param identity where the CONNECT's username comes from: the packet, or the client certificate */
     MqttConnectionHandler(Broker broker, TlsSettings.ClientIdentity identity) {
+        this(broker, identity, null);
+    }
+
+    /** @param listenerId the {@link ListenerSpec#id()} of the listener the connection came in on, or null */
+    MqttConnectionHandler(Broker broker, TlsSettings.ClientIdentity identity, String listenerId) {
         this.broker = broker;
         this.identity = identity;
+        this.listenerId = listenerId;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
-        connection = broker.accept(this);
+        connection = broker.accept(this, listenerId);
         super.channelActive(ctx);
     }
 

@@ -117,7 +117,7 @@ public final class MqttServer implements AutoCloseable {
                         }
                         pipeline.addLast("decoder", new MqttDecoder(settings.maxRemainingLength()))
                                 .addLast("encoder", MqttEncoder.INSTANCE)
-                                .addLast("mqtt", new MqttConnectionHandler(broker, identity));
+                                .addLast("mqtt", new MqttConnectionHandler(broker, identity, spec.id()));
                     }
                 });
         try {

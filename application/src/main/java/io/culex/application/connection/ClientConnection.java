@@ -43,6 +43,7 @@ public final class ClientConnection implements SessionAttachment {
 
     private final ConnectionContext context;
     private final Outbound outbound;
+    private final ListenerSecurity security;
     private final Transmitter transmitter = new OutboundTransmitter();
 
     // Written on the event loop; read there and by takeover on the session's thread.
@@ -57,9 +58,16 @@ public final class ClientConnection implements SessionAttachment {
     private Will will;
     private boolean ended;
 
+    /** A connection under the broker-wide authenticator and authorizer. */
     public ClientConnection(ConnectionContext context, Outbound outbound) {
+        this(context, outbound, new ListenerSecurity(context.authenticator(), context.authorizer()));
+    }
+
+    /** @param security the authenticator and authorizer of the listener the connection came in on */
+    public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
         this.context = context;
         this.outbound = outbound;
+        this.security = java.util.Objects.requireNonNull(security, "security");
     }
 
     // ---- CONNECT ----
@@ -89,7 +97,7 @@ public final class ClientConnection implements SessionAttachment {
         }
         // A username taken from a verified client certificate needs no password (as Mosquitto's use_identity_as_username).
         Verdict verdict = request.usernameFromCertificate() ? Verdict.ACCEPTED
-                : context.authenticator().authenticate(id, outbound.remoteAddress(), request.username(), request.password());
+                : security.authenticator().authenticate(id, outbound.remoteAddress(), request.username(), request.password());
         if (verdict != Verdict.ACCEPTED) {
             reject(request, verdict == Verdict.BAD_CREDENTIALS
                     ? ConnectReturnCode.BAD_USERNAME_OR_PASSWORD : ConnectReturnCode.NOT_AUTHORIZED, "not authorised");
@@ -105,7 +113,7 @@ public final class ClientConnection implements SessionAttachment {
         }
         phase = Phase.CONNECTED;
         clientId = id;
-        permissions = context.authorizer().permissionsFor(id, request.username());
+        permissions = security.authorizer().permissionsFor(id, request.username());
         mqtt31 = request.protocolLevel() == 3;
         will = request.will();
         outbound.expectTrafficWithin(keepAliveTimeoutMillis(request.keepAliveSeconds()));

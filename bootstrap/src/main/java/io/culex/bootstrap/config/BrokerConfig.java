@@ -27,6 +27,10 @@ import java.util.Objects;
  *                                "" for none
  * @param useUsernameAsClientId   use_username_as_clientid; per listener in Mosquitto, global here
  * @param authProvider            auth_provider and its auth_provider_opt_* options (Culex's own keys), or null
+ * @param perListenerSettings     per_listener_settings: when true, {@code listenerSecurity} holds each listener's
+ *                                security options and the broker-wide ones above are not used for any listener
+ * @param listenerSecurity        with per_listener_settings true, the security options of each of {@code listeners},
+ *                                in the same order; empty otherwise
  * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
  */
 public record BrokerConfig(
@@ -49,6 +53,8 @@ public record BrokerConfig(
         String clientIdPrefix,
         boolean useUsernameAsClientId,
         AuthProviderConfig authProvider,
+        boolean perListenerSettings,
+        List<ListenerSecurityConfig> listenerSecurity,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -71,6 +77,20 @@ public record BrokerConfig(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
         warnings = List.copyOf(warnings);
+        listenerSecurity = List.copyOf(listenerSecurity);
+        if (perListenerSettings && listenerSecurity.size() != listeners.size()) {
+            throw new IllegalArgumentException("per_listener_settings needs security options for each listener");
+        }
+    }
+
+    /** The broker-wide security options (those every listener uses with per_listener_settings false). */
+    public ListenerSecurityConfig security() {
+        return new ListenerSecurityConfig(allowAnonymous, passwordFile, aclFile, authProvider);
+    }
+
+    /** The security options the listener at {@code index} of {@link #listeners()} runs with. */
+    public ListenerSecurityConfig security(int index) {
+        return perListenerSettings ? listenerSecurity.get(index) : security();
     }
 
     /** What the broker runs with when no configuration file is given: Mosquitto 2.0's local only mode. */
@@ -78,10 +98,17 @@ public record BrokerConfig(
         return new BrokerConfigBuilder().build();
     }
 
+    /**
+     * The same settings on other listeners (command-line {@code -p}); with per_listener_settings true, they take the
+     * security options of the last listener, which is the default listener when the file configures one.
+     */
     BrokerConfig withListeners(List<ListenerConfig> replacement) {
+        List<ListenerSecurityConfig> security = perListenerSettings
+                ? java.util.Collections.nCopies(replacement.size(), listenerSecurity.get(listenerSecurity.size() - 1))
+                : List.of();
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
                 retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, clientIdPrefix,
-                useUsernameAsClientId, authProvider, warnings);
+                useUsernameAsClientId, authProvider, perListenerSettings, security, warnings);
     }
 }

@@ -16,8 +16,11 @@ final class BrokerConfigBuilder {
     private final Set<String> unsupportedKeys = new LinkedHashSet<>();
     private boolean bridgeSectionStarted;
 
-    /** Null until the file sets it: the default depends on whether any listener is configured. */
-    private Boolean allowAnonymous;
+    /** The broker-wide security options; with per_listener_settings true, each listener block has its own. */
+    private final SecurityOptions security = new SecurityOptions();
+    private boolean perListenerSettings;
+    /** Where the first security option was set: per_listener_settings true must come before it, as Mosquitto. */
+    private String firstSecurityOptionLocation;
     private int maxKeepalive = 65_535;
     private boolean allowZeroLengthClientId = true;
     private String autoIdPrefix = "auto-";
@@ -31,12 +34,6 @@ final class BrokerConfigBuilder {
     private final LoggingSettings logging = new LoggingSettings();
     private int sysIntervalSeconds = 10;
     private String pidFile;
-    private String passwordFile;
-    private String aclFile;
-    private String authProvider;
-    private String authProviderLocation;
-    private final java.util.Map<String, String> authProviderOptions = new java.util.LinkedHashMap<>();
-    private final java.util.Map<String, String> authProviderOptionLocations = new java.util.HashMap<>();
     private String clientIdPrefix = "";
     private String clientIdPrefixLocation;
     private boolean useUsernameAsClientId;
@@ -58,8 +55,24 @@ final class BrokerConfigBuilder {
         return bridgeSectionStarted;
     }
 
-    void allowAnonymous(boolean value) {
-        allowAnonymous = value;
+    /**
+     * per_listener_settings: Mosquitto refuses {@code true} after any security option ("per_listener_settings must
+     * be set before any other security settings"), since those lines would already have gone to the broker-wide set.
+     */
+    void perListenerSettings(ConfigLine line, boolean value) throws ConfigException {
+        if (value && firstSecurityOptionLocation != null) {
+            throw line.error("must be set before any other security settings, but one was set at "
+                    + firstSecurityOptionLocation);
+        }
+        perListenerSettings = value;
+    }
+
+    /** The options the security line {@code line} sets: the broker's, or with per_listener_settings true its block's. */
+    SecurityOptions security(ConfigLine line) {
+        if (firstSecurityOptionLocation == null) {
+            firstSecurityOptionLocation = line.location();
+        }
+        return perListenerSettings ? listeners.currentSecurity() : security;
     }
 
     void maxKeepalive(int seconds) {
@@ -115,31 +128,6 @@ final class BrokerConfigBuilder {
         pidFile = path;
     }
 
-    void passwordFile(String path) {
-        passwordFile = path;
-    }
-
-    void aclFile(String path) {
-        aclFile = path;
-    }
-
-    /** One provider per broker: a second auth_provider line is an error, not a silent override. */
-    void authProvider(ConfigLine line, String name) throws ConfigException {
-        if (authProviderLocation != null) {
-            throw line.error("duplicate value, already set at " + authProviderLocation);
-        }
-        authProvider = name;
-        authProviderLocation = line.location();
-    }
-
-    void authProviderOption(ConfigLine line, String option, String value) throws ConfigException {
-        String previous = authProviderOptionLocations.putIfAbsent(option, line.location());
-        if (previous != null) {
-            throw line.error("duplicate value, already set at " + previous);
-        }
-        authProviderOptions.put(option, value);
-    }
-
     /** Mosquitto rejects a second clientid_prefixes ("Duplicate clientid_prefixes value"). */
     void clientIdPrefix(ConfigLine line, String prefix) throws ConfigException {
         if (clientIdPrefixLocation != null) {
@@ -155,16 +143,14 @@ final class BrokerConfigBuilder {
 
     BrokerConfig build() {
         List<ListenerConfig> resolvedListeners = listeners.resolve();
-        List<String> warnings = java.util.stream.Stream.concat(
-                unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key), listeners.warnings().stream()).toList();
-        if (authProvider == null && !authProviderOptions.isEmpty()) {
-            warnings = java.util.stream.Stream.concat(warnings.stream(), java.util.stream.Stream.of(
-                    ConfigKeys.AUTH_PROVIDER_OPT_PREFIX + "* ignored without auth_provider: "
-                            + authProviderOptions.keySet())).toList();
-        }
+        List<String> warnings = new java.util.ArrayList<>(java.util.stream.Stream.concat(
+                unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key), listeners.warnings().stream()).toList());
+        ListenerSecurityConfig global = security.build(listeners.localOnly(), "", warnings);
+        List<ListenerSecurityConfig> perListener = perListenerSettings
+                ? listeners.security(warnings) : List.of();
         return new BrokerConfig(
                 resolvedListeners,
-                allowAnonymous != null ? allowAnonymous : listeners.localOnly(),
+                global.allowAnonymous(),
                 maxKeepalive,
                 allowZeroLengthClientId,
                 autoIdPrefix,
@@ -177,12 +163,13 @@ final class BrokerConfigBuilder {
                 logging.build(),
                 sysIntervalSeconds,
                 pidFile,
-                passwordFile,
-                aclFile,
+                global.passwordFile(),
+                global.aclFile(),
                 clientIdPrefix,
                 useUsernameAsClientId,
-                authProvider == null ? null
-                        : new AuthProviderConfig(authProvider, authProviderOptions, authProviderLocation),
+                global.authProvider(),
+                perListenerSettings,
+                perListener,
                 warnings);
     }
 }

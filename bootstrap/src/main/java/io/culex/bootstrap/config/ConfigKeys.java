@@ -80,7 +80,7 @@ final class ConfigKeys {
             "memory_limit", "user",
             // authentication and authorisation
             "auth_plugin", "auth_plugin_deny_special_chars",
-            "per_listener_settings", "plugin", "psk_file",
+            "plugin", "psk_file",
             // message handling (allow_duplicate_messages and retry_interval are deprecated but still accepted)
             "allow_duplicate_messages", "check_retain_source", "max_inflight_bytes", "max_packet_size",
             "retry_interval", "set_tcp_nodelay", "upgrade_outgoing_qos",
@@ -161,7 +161,10 @@ final class ConfigKeys {
         register(table, "port", (line, config) -> config.listeners().defaultPort(port(line, line.word(PORT_RANGE))));
         register(table, "bind_address",
                 (line, config) -> config.listeners().defaultBindAddress(line, line.word("an address or host name")));
-        register(table, "allow_anonymous", (line, config) -> config.allowAnonymous(line.booleanValue()));
+        // Security options: broker-wide, or with per_listener_settings true the current listener block's.
+        register(table, "per_listener_settings",
+                (line, config) -> config.perListenerSettings(line, line.booleanValue()));
+        register(table, "allow_anonymous", (line, config) -> config.security(line).allowAnonymous(line.booleanValue()));
         register(table, "max_keepalive", (line, config) -> config.maxKeepalive(line.intValue(0, 65_535)));
         register(table, "allow_zero_length_clientid",
                 (line, config) -> config.allowZeroLengthClientId(line.booleanValue()));
@@ -183,8 +186,9 @@ final class ConfigKeys {
                 (line, config) -> config.logging().timestampFormat(line.text("a strftime format")));
         register(table, "sys_interval", (line, config) -> config.sysIntervalSeconds(line.intValue(0, 65_535)));
         register(table, "pid_file", (line, config) -> config.pidFile(line.text("a file path")));
-        register(table, "password_file", (line, config) -> config.passwordFile(line.text("a file path")));
-        register(table, "acl_file", (line, config) -> config.aclFile(line.text("a file path")));
+        register(table, "password_file",
+                (line, config) -> config.security(line).passwordFile(line.text("a file path")));
+        register(table, "acl_file", (line, config) -> config.security(line).aclFile(line.text("a file path")));
         // Mosquitto 2.0 reads one prefix (the rest of the line), not a list, and refuses others as not authorised.
         register(table, "clientid_prefixes", (line, config) -> config.clientIdPrefix(line, line.text("a prefix")));
         register(table, "auth_provider", ConfigKeys::authProvider);
@@ -304,7 +308,7 @@ final class ConfigKeys {
         } catch (IllegalArgumentException | java.util.ServiceConfigurationError e) {
             throw line.error(e.getMessage());
         }
-        config.authProvider(line, name);
+        config.security(line).authProvider(line, name);
     }
 
     private static void authProviderOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
@@ -312,7 +316,7 @@ final class ConfigKeys {
         if (option.isEmpty()) {
             throw line.error("expected an option name after '" + AUTH_PROVIDER_OPT_PREFIX + "'");
         }
-        config.authProviderOption(line, option, line.text("a value"));
+        config.security(line).authProviderOption(line, option, line.text("a value"));
     }
 
     private static void useUsernameAsClientId(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {

@@ -17,11 +17,14 @@ import java.util.List;
  */
 final class ListenerLayout {
 
-    private record Declared(int port, String bindAddress, String location, ListenerOptions options) {
+    private record Declared(int port, String bindAddress, String location, ListenerOptions options,
+                            SecurityOptions security) {
     }
 
     private final List<Declared> declared = new ArrayList<>();
     private final ListenerOptions defaultOptions = new ListenerOptions();
+    /** per_listener_settings true: the security options before the first listener line (the default listener's). */
+    private final SecurityOptions defaultSecurity = new SecurityOptions();
     private final List<String> warnings = new ArrayList<>();
     private List<ListenerConfig> resolved;
     private boolean defaultListenerConfigured;
@@ -30,7 +33,7 @@ final class ListenerLayout {
     private String defaultBindAddressLocation;
 
     void declare(ConfigLine line, int port, String bindAddress) {
-        declared.add(new Declared(port, bindAddress, line.location(), new ListenerOptions()));
+        declared.add(new Declared(port, bindAddress, line.location(), new ListenerOptions(), new SecurityOptions()));
     }
 
     boolean anyDeclared() {
@@ -40,6 +43,35 @@ final class ListenerLayout {
     /** The options of the block being read: the last {@code listener}'s, or the default listener's before any. */
     ListenerOptions current() {
         return declared.isEmpty() ? defaultOptions : declared.get(declared.size() - 1).options();
+    }
+
+    /**
+     * per_listener_settings true: the security options of the block being read (the default listener's before
+     * any {@code listener} line, as Mosquitto).
+     */
+    SecurityOptions currentSecurity() {
+        return declared.isEmpty() ? defaultSecurity : declared.get(declared.size() - 1).security();
+    }
+
+    /**
+     * per_listener_settings true: each listener's security options, in the order of {@link #resolve()}. The
+     * default block's apply to the default listener, or in local only mode to the local listener.
+     *
+     * @param warnings receives a line when the default block sets options but no listener takes them
+     */
+    List<ListenerSecurityConfig> security(List<String> warnings) {
+        boolean localOnly = localOnly();
+        List<ListenerSecurityConfig> security = new ArrayList<>();
+        for (Declared listener : declared) {
+            security.add(listener.security().build(false, " (the listener at " + listener.location() + ")", warnings));
+        }
+        if (localOnly || defaultListenerConfigured) {
+            security.add(defaultSecurity.build(localOnly, localOnly ? "" : " (the default listener)", warnings));
+        } else if (defaultSecurity.anySet()) {
+            warnings.add("security options before the first listener line ignored: with per_listener_settings true "
+                    + "they belong to the default listener, which this configuration does not open");
+        }
+        return List.copyOf(security);
     }
 
     void defaultPort(int port) {

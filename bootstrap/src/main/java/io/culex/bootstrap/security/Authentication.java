@@ -12,6 +12,7 @@ import io.culex.application.spi.AuthBackend;
 import io.culex.application.spi.AuthProviders;
 import io.culex.bootstrap.config.AuthProviderConfig;
 import io.culex.bootstrap.config.BrokerConfig;
+import io.culex.bootstrap.config.ListenerSecurityConfig;
 import io.culex.domain.port.Authenticator;
 import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.Clock;
@@ -43,6 +44,15 @@ public final class Authentication {
 
     /** @throws PasswordFileException when password_file is set but cannot be read */
     public static Authentication configure(BrokerConfig config, Clock clock) {
+        return configure(config.security(), clock);
+    }
+
+    /**
+     * The authenticator of one listener (per_listener_settings true) or of the broker.
+     *
+     * @throws PasswordFileException when password_file is set but cannot be read
+     */
+    public static Authentication configure(ListenerSecurityConfig config, Clock clock) {
         if (config.authProvider() != null) {
             return withProvider(config.authProvider(), config);
         }
@@ -56,7 +66,7 @@ public final class Authentication {
     }
 
     /** @throws AuthProviderException when the provider is gone from the class path or refuses its options */
-    private static Authentication withProvider(AuthProviderConfig settings, BrokerConfig config) {
+    private static Authentication withProvider(AuthProviderConfig settings, ListenerSecurityConfig config) {
         AuthBackend backend;
         try {
             backend = AuthProviders.byName(settings.name()).create(settings.options());

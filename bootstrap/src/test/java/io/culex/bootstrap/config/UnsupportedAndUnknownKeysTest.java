@@ -148,7 +148,7 @@ class UnsupportedAndUnknownKeysTest {
         return switch (key) {
             case "listener", "port" -> "1884";
             case "allow_anonymous", "allow_zero_length_clientid", "queue_qos0_messages", "retain_available",
-                    "connection_messages", "log_timestamp" -> "true";
+                    "connection_messages", "log_timestamp", "per_listener_settings" -> "true";
             case "max_keepalive", "max_inflight_messages", "max_queued_bytes", "max_queued_messages",
                     "message_size_limit", "sys_interval" -> "10";
             case "log_dest" -> "stderr";
