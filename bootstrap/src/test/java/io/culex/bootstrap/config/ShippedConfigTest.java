@@ -18,4 +18,15 @@ class ShippedConfigTest {
         assertTrue(config.allowAnonymous());
         assertEquals(List.of(), config.warnings());
     }
+
+    @Test
+    void secureExampleConfiguresTlsWebSocketsPasswordsAndAclWithoutWarnings() throws Exception {
+        BrokerConfig config = ConfigParser.parse(Path.of("..", "conf", "secure-example.conf"));
+
+        assertEquals(3, config.listeners().size());
+        assertEquals("/etc/culex/passwd", config.passwordFile());
+        assertEquals("/etc/culex/acl", config.aclFile());
+        assertEquals(false, config.allowAnonymous());
+        assertEquals(List.of(), config.warnings());
+    }
 }
