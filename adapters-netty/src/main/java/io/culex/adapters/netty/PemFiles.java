@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * Reads the PEM files OpenSSL writes, with the JDK alone (no BouncyCastle): certificates, CRLs and
  * unencrypted private keys in PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1
  * ({@code EC PRIVATE KEY}) form; the last two are rewrapped as PKCS#8 for the JDK's key factories.
+ * Public for the client connection ({@code client} package), which reads the same files.
  */
-final class PemFiles {
+public final class PemFiles {
 
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
@@ -42,7 +43,7 @@ final class PemFiles {
     private PemFiles() {
     }
 
-    static List<X509Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
+    public static List<X509Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
         List<X509Certificate> certificates = new ArrayList<>();
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         for (Block block : blocks(file)) {
@@ -56,7 +57,7 @@ final class PemFiles {
     }
 
     /** Every certificate in the regular files of {@code directory} (OpenSSL's hashed names or any other). */
-    static List<X509Certificate> certificatesIn(Path directory) throws IOException, GeneralSecurityException {
+    public static List<X509Certificate> certificatesIn(Path directory) throws IOException, GeneralSecurityException {
         List<X509Certificate> certificates = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -79,7 +80,7 @@ final class PemFiles {
         return crls;
     }
 
-    static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
+    public static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
         for (Block block : blocks(file)) {
             switch (block.type()) {
                 case "PRIVATE KEY":

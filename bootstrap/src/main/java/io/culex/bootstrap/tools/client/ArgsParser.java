@@ -9,10 +9,9 @@ import java.util.Set;
  */
 final class ArgsParser {
 
-    /** TLS arrives with the security issue; until then these fail clearly instead of connecting in plain text. */
-    private static final Set<String> TLS_FLAGS = Set.of("--cafile", "--capath", "--cert", "--key", "--insecure",
-            "--tls-version", "--ciphers", "--tls-alpn", "--tls-engine", "--keyform", "--tls-engine-kpass-sha1",
-            "--tls-use-os-certs", "--psk", "--psk-identity");
+    /** TLS options the tools do not implement: they fail clearly instead of connecting otherwise than asked. */
+    private static final Set<String> UNSUPPORTED_TLS_FLAGS = Set.of("--ciphers", "--tls-alpn", "--tls-engine",
+            "--keyform", "--tls-engine-kpass-sha1", "--psk", "--psk-identity");
     private static final Set<String> PUB_ONLY = Set.of("-l", "-r", "--retain", "--repeat", "--repeat-delay");
     private static final Set<String> SUB_ONLY = Set.of("-T", "--filter-out", "-U", "--unsubscribe", "-C", "-R", "-E",
             "--retained-only", "--remove-retained", "--random-filter");
@@ -41,8 +40,8 @@ final class ArgsParser {
 
     private void option(String flag) throws UsageException, HelpRequested {
         requireAllowed(flag);
-        if (TLS_FLAGS.contains(flag)) {
-            throw new UsageException("TLS is not supported by culex tools yet (" + flag + ").",
+        if (UNSUPPORTED_TLS_FLAGS.contains(flag)) {
+            throw new UsageException(flag + " is not supported by culex tools yet.",
                     UsageException.Hint.NONE);
         }
         switch (flag) {
@@ -53,6 +52,7 @@ final class ArgsParser {
                 break;
             case "-p": case "--port":
                 config.port = intValue(flag, "port", "Invalid port given: ", 1, 65_535);
+                config.portGiven = true;
                 break;
             case "-u": case "--username":
                 config.username = value(flag, "username");
@@ -91,6 +91,27 @@ final class ArgsParser {
                 break; // the client always disables Nagle's algorithm
             case "-A": case "--unix": case "--proxy":
                 throw new UsageException(flag + " is not supported by culex tools yet.", UsageException.Hint.NONE);
+            case "--cafile":
+                config.caFile = value(flag, "certificate");
+                break;
+            case "--capath":
+                config.caPath = value(flag, "certificate directory");
+                break;
+            case "--cert":
+                config.certFile = value(flag, "certificate");
+                break;
+            case "--key":
+                config.keyFile = value(flag, "key");
+                break;
+            case "--insecure":
+                config.insecure = true;
+                break;
+            case "--tls-version":
+                config.tlsVersion = value(flag, "version");
+                break;
+            case "--tls-use-os-certs":
+                config.tlsUseOsCerts = true;
+                break;
             case "-L": case "--url":
                 MqttUrl.apply(value(flag, "URL"), config);
                 break;

@@ -13,6 +13,8 @@ final class ClientConfig {
     final ToolKind kind;
     String host = "localhost";
     int port = 1883;
+    /** Unless -p or -L set the port, TLS (--cafile, --capath, --tls-use-os-certs) uses 8883, as mosquitto. */
+    boolean portGiven;
     MqttVersion version = MqttVersion.MQTT_3_1_1;
     String id;
     String idPrefix;
@@ -50,8 +52,26 @@ final class ClientConfig {
     int willQos;
     boolean willRetain;
 
+    String caFile;
+    String caPath;
+    String certFile;
+    String keyFile;
+    boolean insecure;
+    String tlsVersion;
+    /** --tls-use-os-certs or an mqtts:// URL: TLS trusting the JDK's default trust store. */
+    boolean tlsUseOsCerts;
+
     ClientConfig(ToolKind kind) {
         this.kind = kind;
+    }
+
+    /** TLS is on with a CA (file, directory or the system's): --cert, --key and --insecure alone do not turn it on. */
+    boolean tls() {
+        return caFile != null || caPath != null || tlsUseOsCerts;
+    }
+
+    int effectivePort() {
+        return portGiven || !tls() ? port : 8883;
     }
 
     /** The client id CONNECT carries: -i, else -I plus the pid, else none (3.1.1) or a random one (3.1 requires one). */

@@ -12,6 +12,7 @@ final class ConfigChecks {
     static void check(ClientConfig config) throws UsageException {
         clientId(config);
         will(config);
+        tls(config);
         switch (config.kind) {
             case PUB:
                 if (config.topics.isEmpty() || config.messageSource == MessageSource.NONE) {
@@ -67,6 +68,21 @@ final class ConfigChecks {
         }
         if (!isValidTopicName(config.willTopic)) {
             throw new UsageException("Invalid will topic '" + config.willTopic + "', does it contain '+' or '#'?");
+        }
+    }
+
+    private static void tls(ClientConfig config) throws UsageException {
+        if ((config.certFile == null) != (config.keyFile == null)) {
+            throw new UsageException("Both certfile and keyfile must be provided if one of them is set.",
+                    UsageException.Hint.NONE);
+        }
+        if (config.tlsVersion != null && !config.tlsVersion.equals("tlsv1.2") && !config.tlsVersion.equals("tlsv1.3")) {
+            throw new UsageException("Problem setting TLS options: --tls-version must be tlsv1.2 or tlsv1.3.",
+                    UsageException.Hint.NONE);
+        }
+        if (!config.tls() && config.certFile != null) {
+            throw new UsageException("Problem setting TLS options: --cert and --key need --cafile or --capath.",
+                    UsageException.Hint.NONE);
         }
     }
 

@@ -3,22 +3,33 @@ package io.culex.bootstrap.tools.client;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** {@code -L mqtt://[user[:password]@]host[:port]/topic}: sets the same fields -u -P -h -p -t would. */
+/**
+ * {@code -L mqtt(s)://[user[:password]@]host[:port]/topic}: sets the same fields -u -P -h -p -t would. As
+ * mosquitto, the scheme sets the port (1883 or 8883) and mqtts:// turns TLS on, trusting the system's CAs
+ * unless --cafile or --capath is given.
+ */
 final class MqttUrl {
 
     private static final String SCHEME = "mqtt://";
+    private static final String TLS_SCHEME = "mqtts://";
 
     private MqttUrl() {
     }
 
     static void apply(String url, ClientConfig config) throws UsageException {
-        if (url.startsWith("mqtts://")) {
-            throw new UsageException("TLS is not supported by culex tools yet (mqtts:// URL).", UsageException.Hint.NONE);
-        }
-        if (!url.startsWith(SCHEME)) {
+        String rest;
+        if (url.startsWith(SCHEME)) {
+            rest = url.substring(SCHEME.length());
+            config.port = 1883;
+            config.portGiven = true;
+        } else if (url.startsWith(TLS_SCHEME)) {
+            rest = url.substring(TLS_SCHEME.length());
+            config.port = 8883;
+            config.portGiven = true;
+            config.tlsUseOsCerts = true;
+        } else {
             throw new UsageException("Unsupported URL scheme.");
         }
-        String rest = url.substring(SCHEME.length());
         int slash = rest.indexOf('/');
         if (slash < 0 || slash == rest.length() - 1) {
             throw new UsageException("Invalid URL for -L argument specified - topic missing.");

@@ -8,6 +8,7 @@ import io.culex.adapters.netty.client.MqttClientConnection;
 import io.culex.adapters.netty.client.ReceivedMessage;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,11 +41,23 @@ final class ToolConnection implements AutoCloseable {
         String clientId = config.effectiveClientId();
         String display = clientId.isEmpty() ? "(null)" : clientId; // libmosquitto prints a missing id so
         ClientListener listener = new DebugLogging(events, config.debug ? out : null, "Client " + display + " ");
-        ClientOptions options = new ClientOptions(config.host, config.port, config.version, clientId,
+        ClientOptions options = new ClientOptions(config.host, config.effectivePort(), config.version, clientId,
                 config.cleanSession, config.keepAliveSeconds, config.username,
                 config.password == null ? null : config.password.getBytes(StandardCharsets.UTF_8), will(config),
-                TCP_CONNECT_TIMEOUT_MILLIS);
+                TCP_CONNECT_TIMEOUT_MILLIS, tls(config));
         return new ToolConnection(config, err, MqttClientConnection.open(options, listener));
+    }
+
+    private static ClientOptions.Tls tls(ClientConfig config) {
+        if (!config.tls()) {
+            return null;
+        }
+        return new ClientOptions.Tls(path(config.caFile), path(config.caPath), path(config.certFile),
+                path(config.keyFile), config.insecure, config.tlsVersion);
+    }
+
+    private static Path path(String file) {
+        return file == null ? null : Path.of(file);
     }
 
     private static ClientWill will(ClientConfig config) {

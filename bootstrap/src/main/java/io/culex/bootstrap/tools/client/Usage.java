@@ -24,7 +24,17 @@ final class Usage {
             " --will-qos : QoS level for the client Will.",
             " --will-retain : if given, make the client Will retained.",
             " --will-topic : the topic on which to publish the client Will.",
-            "TLS (--cafile, --cert, --key, ...) and MQTT 5 (-V 5, -D, -x) are not supported yet.");
+            " --cafile : path to a file containing trusted CA certificates to enable encrypted",
+            "            communication.",
+            " --capath : path to a directory containing trusted CA certificates to enable encrypted",
+            "            communication.",
+            " --cert : client certificate for authentication, if required by server.",
+            " --key : client private key for authentication, if required by server.",
+            " --insecure : do not check that the server certificate hostname matches the remote",
+            "              hostname.",
+            " --tls-version : TLS protocol version, can be one of tlsv1.3 tlsv1.2.",
+            " --tls-use-os-certs : Load and trust OS provided CA certificates.",
+            "MQTT 5 (-V 5, -D, -x) is not supported yet.");
 
     private Usage() {
     }
