@@ -19,6 +19,7 @@ import java.util.Map;
 public final class Broker {
 
     private final ConnectionContext context;
+    private final ListenerSecurity globalSecurity;
     private final Map<String, ListenerSecurity> listenerSecurity;
 
     public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator) {
@@ -38,13 +39,12 @@ public final class Broker {
      */
     public Broker(BrokerSettings settings, RetainedStore retainedStore, ListenerSecurity global,
                   Map<String, ListenerSecurity> listenerSecurity) {
+        this.globalSecurity = global;
         this.listenerSecurity = Map.copyOf(listenerSecurity);
-        Authenticator authenticator = global.authenticator();
-        Authorizer authorizer = global.authorizer();
         BrokerMetrics metrics = new BrokerMetrics();
         Router router = new Router(new RetainedMessages(retainedStore));
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics);
-        this.context = new ConnectionContext(settings, authenticator, sessions, router, metrics, authorizer);
+        this.context = new ConnectionContext(settings, sessions, router, metrics);
     }
 
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */
@@ -60,8 +60,9 @@ public final class Broker {
      */
     public ClientConnection accept(Outbound outbound, String listenerId) {
         context.metrics().socketOpened();
-        ListenerSecurity own = listenerId == null ? null : listenerSecurity.get(listenerId);
-        return own == null ? new ClientConnection(context, outbound) : new ClientConnection(context, outbound, own);
+        ListenerSecurity security = listenerId == null ? globalSecurity
+                : listenerSecurity.getOrDefault(listenerId, globalSecurity);
+        return new ClientConnection(context, outbound, security);
     }
 
     /**

@@ -16,6 +16,7 @@ import io.culex.domain.topic.Topics;
 import io.culex.domain.will.Will;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
@@ -59,15 +60,11 @@ public final class ClientConnection implements SessionAttachment {
     private boolean ended;
 
     /** A connection under the broker-wide authenticator and authorizer. */
-    public ClientConnection(ConnectionContext context, Outbound outbound) {
-        this(context, outbound, new ListenerSecurity(context.authenticator(), context.authorizer()));
-    }
-
     /** @param security the authenticator and authorizer of the listener the connection came in on */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
         this.context = context;
         this.outbound = outbound;
-        this.security = java.util.Objects.requireNonNull(security, "security");
+        this.security = Objects.requireNonNull(security, "security");
     }
 
     // ---- CONNECT ----
