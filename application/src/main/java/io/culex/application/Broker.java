@@ -13,12 +13,17 @@ import io.culex.domain.port.Authenticator;
 import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
+import io.culex.domain.port.Clock;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** The broker's application core: what a transport adapter talks to. */
 public final class Broker {
 
     private final ConnectionContext context;
+    /** Session expiry and will delay: one thread is plenty, the work itself runs on session threads. */
+    private final ScheduledExecutorService timers = newTimerThread();
     private final ListenerSecurity globalSecurity;
     private final Map<String, ListenerSecurity> listenerSecurity;
 
@@ -42,9 +47,23 @@ public final class Broker {
         this.globalSecurity = global;
         this.listenerSecurity = Map.copyOf(listenerSecurity);
         BrokerMetrics metrics = new BrokerMetrics();
-        Router router = new Router(new RetainedMessages(retainedStore));
-        SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics);
-        this.context = new ConnectionContext(settings, sessions, router, metrics);
+        Clock clock = () -> System.nanoTime() / 1_000_000;
+        Router router = new Router(new RetainedMessages(retainedStore), clock);
+        SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, clock, timers);
+        this.context = new ConnectionContext(settings, sessions, router, metrics, clock);
+    }
+
+    private static ScheduledExecutorService newTimerThread() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "culex-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the timers (session expiry, delayed wills); connections are the transport's to close. */
+    public void close() {
+        timers.shutdownNow();
     }
 
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */

@@ -5,14 +5,17 @@ import io.culex.adapters.netty.TransportSettings;
 import io.culex.application.Broker;
 import io.culex.application.connection.ListenerSecurity;
 import io.culex.application.settings.BrokerSettings;
+import io.culex.application.settings.ProtocolSettings;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProviders;
 import io.culex.application.spi.StorageSettings;
 import io.culex.application.storage.memory.MemoryStorageProvider;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ListenerSecurityConfig;
+import io.culex.bootstrap.config.ProtocolConfig;
 import io.culex.bootstrap.security.AclFileLoader;
 import io.culex.bootstrap.security.Authentication;
+import io.culex.domain.message.QoS;
 import io.culex.domain.session.SessionLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -119,8 +122,13 @@ public final class CulexBroker implements AutoCloseable {
     static BrokerSettings toBrokerSettings(BrokerConfig config) {
         SessionLimits limits = new SessionLimits(config.maxInflightMessages(), config.maxQueuedMessages(),
                 config.maxQueuedBytes(), config.queueQos0Messages());
+        ProtocolConfig protocol = config.protocol();
+        ProtocolSettings protocolSettings = new ProtocolSettings(protocol.maxTopicAlias(), protocol.maxPacketSize(),
+                QoS.EXACTLY_ONCE, config.retainAvailable(), protocol.persistentClientExpirationSeconds(),
+                protocol.serverReference(), protocol.serverMoved());
         return new BrokerSettings(config.allowZeroLengthClientId(), config.autoIdPrefix(), config.maxKeepalive(),
-                config.messageSizeLimit(), limits, config.clientIdPrefix(), config.useUsernameAsClientId());
+                config.messageSizeLimit(), limits, config.clientIdPrefix(), config.useUsernameAsClientId(),
+                protocolSettings);
     }
 
     /**
@@ -130,6 +138,11 @@ public final class CulexBroker implements AutoCloseable {
      */
     private static int maxRemainingLength(BrokerConfig config) {
         long bound = (long) config.messageSizeLimit() + PUBLISH_HEADER_ALLOWANCE;
+        int maxPacketSize = config.protocol().maxPacketSize();
+        if (maxPacketSize > 0) {
+            // max_packet_size counts the whole packet; the fixed header takes at least 2 bytes of it.
+            bound = Math.min(bound, Math.max(0, maxPacketSize - 2));
+        }
         return (int) Math.min(bound, BrokerSettings.MQTT_MAX_PAYLOAD);
     }
 
@@ -165,6 +178,7 @@ public final class CulexBroker implements AutoCloseable {
     public void close() {
         sysTopics.close();
         server.close();
+        broker.close();
         storage.close();
         security.forEach(s -> s.authentication().close()); // the auth_providers, after the last client is gone
     }

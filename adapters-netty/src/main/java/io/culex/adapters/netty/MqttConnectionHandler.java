@@ -1,9 +1,13 @@
 package io.culex.adapters.netty;
 
-import io.culex.adapters.netty.codec.ConnackPacket;
+import io.culex.adapters.netty.codec.AuthPacket;
 import io.culex.adapters.netty.codec.ConnectPacket;
 import io.culex.adapters.netty.codec.DisconnectPacket;
+import io.culex.adapters.netty.codec.MalformedPacketException;
+import io.culex.adapters.netty.codec.MqttCodec;
 import io.culex.adapters.netty.codec.MqttPacket;
+import io.culex.adapters.netty.codec.MqttProperties;
+import io.culex.adapters.netty.codec.PacketWriter;
 import io.culex.adapters.netty.codec.PingreqPacket;
 import io.culex.adapters.netty.codec.PingrespPacket;
 import io.culex.adapters.netty.codec.PubackPacket;
@@ -17,8 +21,12 @@ import io.culex.adapters.netty.codec.UnsubackPacket;
 import io.culex.adapters.netty.codec.UnsubscribePacket;
 import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
-import io.culex.application.connection.ConnectReturnCode;
+import io.culex.application.connection.Connack;
+import io.culex.application.connection.ConnectProperties;
+import io.culex.application.connection.ConnectRequest;
 import io.culex.application.connection.Outbound;
+import io.culex.application.protocol.ProtocolVersion;
+import io.culex.application.protocol.ReasonCode;
 import io.culex.domain.session.Delivery;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -45,6 +53,10 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     private final String listenerId;
     private Channel channel;
     private ClientConnection connection;
+    // Fixed by CONNECT, on the event loop, before any packet is written to the client.
+    private volatile int protocolLevel = MqttCodec.MQTT_3_1_1;
+    private volatile long maximumPacketSize = ConnectProperties.NO_LIMIT;
+    private volatile OutboundTopicAliases topicAliases = new OutboundTopicAliases(0);
 
     MqttConnectionHandler(Broker broker) {
         this(broker, TlsSettings.ClientIdentity.CONNECT_PACKET);
@@ -73,22 +85,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     protected void channelRead0(ChannelHandlerContext ctx, MqttPacket packet) {
         broker.metrics().packetReceived();
         if (packet instanceof ConnectPacket connect) {
-            if (identity == TlsSettings.ClientIdentity.CONNECT_PACKET) {
-                connection.connect(PacketTranslation.toConnectRequest(connect));
-                return;
-            }
-            String certificateUsername = PeerIdentity.username(ctx.pipeline(), identity);
-            if (certificateUsername == null) {
-                // As Mosquitto with use_identity_as_username / use_subject_as_username: no certificate (or no
-                // CN in it) means no username, refused before authentication. The one CONNACK the transport
-                // decides, because only the transport sees the certificate.
-                LOG.log(System.Logger.Level.INFO, () -> "Client " + remoteAddress()
-                        + " refused: no client certificate identity to use as username.");
-                connack(false, ConnectReturnCode.BAD_USERNAME_OR_PASSWORD);
-                close();
-                return;
-            }
-            connection.connect(PacketTranslation.toConnectRequest(connect, certificateUsername));
+            connect(ctx, connect);
             return;
         }
         if (connection.awaitsConnect()) {
@@ -100,22 +97,49 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
         } else if (packet instanceof PubackPacket ack) {
             connection.puback(ack.packetId());
         } else if (packet instanceof PubrecPacket rec) {
-            connection.pubrec(rec.packetId());
+            connection.pubrec(rec.packetId(), rec.reasonCode());
         } else if (packet instanceof PubrelPacket rel) {
             connection.pubrel(rel.packetId());
         } else if (packet instanceof PubcompPacket comp) {
             connection.pubcomp(comp.packetId());
         } else if (packet instanceof SubscribePacket subscribe) {
-            connection.subscribe(subscribe.packetId(), PacketTranslation.toSubscriptionRequests(subscribe));
+            connection.subscribe(subscribe.packetId(), PacketTranslation.toSubscriptionRequests(subscribe),
+                    PacketTranslation.subscriptionId(subscribe));
         } else if (packet instanceof UnsubscribePacket unsubscribe) {
             connection.unsubscribe(unsubscribe.packetId(), unsubscribe.filters());
-        } else if (packet == PingreqPacket.INSTANCE) {
+        } else if (packet instanceof PingreqPacket) {
             connection.ping();
-        } else if (packet == DisconnectPacket.INSTANCE) {
-            connection.disconnect();
+        } else if (packet instanceof DisconnectPacket disconnect) {
+            connection.disconnect(disconnect.reasonCode(), PacketTranslation.sessionExpiry(disconnect.properties()));
         } else {
             connection.protocolViolation("a client may not send " + packet.getClass().getSimpleName());
         }
+    }
+
+    private void connect(ChannelHandlerContext ctx, ConnectPacket connect) {
+        protocolLevel = connect.protocolLevel();
+        ConnectRequest request;
+        if (identity == TlsSettings.ClientIdentity.CONNECT_PACKET) {
+            request = PacketTranslation.toConnectRequest(connect);
+        } else {
+            String certificateUsername = PeerIdentity.username(ctx.pipeline(), identity);
+            if (certificateUsername == null) {
+                // As Mosquitto with use_identity_as_username / use_subject_as_username: no certificate (or no
+                // CN in it) means no username, refused before authentication. The one CONNACK the transport
+                // decides, because only the transport sees the certificate.
+                LOG.log(System.Logger.Level.INFO, () -> "Client " + remoteAddress()
+                        + " refused: no client certificate identity to use as username.");
+                ProtocolVersion version = ProtocolVersion.ofLevel(protocolLevel);
+                connack(Connack.refused((version != null ? version : ProtocolVersion.MQTT_3_1_1)
+                        .connackCode(ReasonCode.BAD_USER_NAME_OR_PASSWORD), null));
+                close();
+                return;
+            }
+            request = PacketTranslation.toConnectRequest(connect, certificateUsername);
+        }
+        maximumPacketSize = request.properties().maximumPacketSize();
+        topicAliases = new OutboundTopicAliases(request.properties().topicAliasMaximum());
+        connection.connect(request);
     }
 
     @Override
@@ -146,9 +170,10 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
         if (cause instanceof DecoderException && cause.getCause() instanceof javax.net.ssl.SSLException tlsError) {
             LOG.log(System.Logger.Level.DEBUG, () -> "TLS error on " + remoteAddress() + ": " + tlsError.getMessage());
             ctx.close();
+        } else if (cause instanceof MalformedPacketException malformed) {
+            connection.malformed(malformed.reasonCode(), "malformed packet: " + malformed.getMessage());
         } else if (cause instanceof DecoderException) {
-            Throwable reason = cause.getCause() != null && !(cause instanceof io.culex.adapters.netty.codec.MalformedPacketException)
-                    ? cause.getCause() : cause;
+            Throwable reason = cause.getCause() != null ? cause.getCause() : cause;
             connection.protocolViolation("malformed packet: " + reason.getMessage());
         } else if (cause instanceof IOException) {
             LOG.log(System.Logger.Level.DEBUG, () -> "I/O error on " + remoteAddress() + ": " + cause.getMessage());
@@ -162,44 +187,67 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     // ---- Outbound ----
 
     @Override
-    public void connack(boolean sessionPresent, ConnectReturnCode code) {
-        write(new ConnackPacket(sessionPresent, code.wireValue()));
+    public void connack(Connack connack) {
+        write(OutboundPackets.connack(connack));
     }
 
     @Override
-    public void publish(int packetId, Delivery delivery, boolean dup) {
-        write(new PublishPacket(delivery.message().topic(), delivery.message().payload(), delivery.qos().value(),
-                delivery.retainFlag(), dup, packetId));
+    public boolean publish(int packetId, Delivery delivery, boolean dup, long messageExpirySeconds) {
+        OutboundTopicAliases.Choice alias = topicAliases.choose(delivery.message().topic());
+        PublishPacket packet = OutboundPackets.publish(packetId, delivery, dup, messageExpirySeconds, alias.topic(),
+                alias.alias());
+        if (!fitsClient(packet)) {
+            topicAliases.unsent(alias);
+            LOG.log(System.Logger.Level.DEBUG, () -> "PUBLISH to " + delivery.message().topic()
+                    + " not sent to " + remoteAddress() + ": over its maximum packet size " + maximumPacketSize);
+            return false;
+        }
+        write(packet);
+        return true;
     }
 
     @Override
-    public void puback(int packetId) {
-        write(new PubackPacket(packetId));
+    public void puback(int packetId, ReasonCode code, String reasonString) {
+        write(new PubackPacket(packetId, code.value(), OutboundPackets.reasonString(reasonString)));
     }
 
     @Override
-    public void pubrec(int packetId) {
-        write(new PubrecPacket(packetId));
+    public void pubrec(int packetId, ReasonCode code, String reasonString) {
+        write(new PubrecPacket(packetId, code.value(), OutboundPackets.reasonString(reasonString)));
     }
 
     @Override
-    public void pubrel(int packetId) {
-        write(new PubrelPacket(packetId));
+    public void pubrel(int packetId, ReasonCode code) {
+        write(new PubrelPacket(packetId, code.value(), MqttProperties.EMPTY));
     }
 
     @Override
-    public void pubcomp(int packetId) {
-        write(new PubcompPacket(packetId));
+    public void pubcomp(int packetId, ReasonCode code) {
+        write(new PubcompPacket(packetId, code.value(), MqttProperties.EMPTY));
     }
 
     @Override
-    public void suback(int packetId, List<Integer> returnCodes) {
-        write(new SubackPacket(packetId, returnCodes));
+    public void suback(int packetId, List<Integer> codes) {
+        write(new SubackPacket(packetId, codes));
     }
 
     @Override
-    public void unsuback(int packetId) {
-        write(new UnsubackPacket(packetId));
+    public void unsuback(int packetId, List<ReasonCode> codes) {
+        write(new UnsubackPacket(packetId, codes.stream().map(ReasonCode::value).toList(), MqttProperties.EMPTY));
+    }
+
+    @Override
+    public void disconnect(ReasonCode code, String reasonString, String serverReference) {
+        MqttProperties properties = MqttProperties.builder().reasonString(reasonString)
+                .serverReference(serverReference).build();
+        DisconnectPacket packet = new DisconnectPacket(code.value(), properties);
+        write(fitsClient(packet) ? packet : new DisconnectPacket(code.value(), MqttProperties.EMPTY));
+    }
+
+    @Override
+    public void auth(ReasonCode code, String method, byte[] data) {
+        write(new AuthPacket(code.value(), MqttProperties.builder().authenticationMethod(method)
+                .authenticationData(data).build()));
     }
 
     @Override
@@ -244,6 +292,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     public String remoteAddress() {
         Object address = channel.remoteAddress();
         return address == null ? "unknown" : address.toString().replaceFirst("^/", "");
+    }
+
+    /** Whether the client's Maximum Packet Size (MQTT 5) lets it take this packet. */
+    private boolean fitsClient(MqttPacket packet) {
+        return maximumPacketSize == ConnectProperties.NO_LIMIT
+                || PacketWriter.encodedLength(packet, protocolLevel) <= maximumPacketSize;
     }
 
     private void write(MqttPacket packet) {

@@ -3,18 +3,17 @@ package io.culex.application.connection;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 
+import io.culex.application.protocol.ProtocolVersion;
+import io.culex.application.protocol.ReasonCode;
 import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
-import io.culex.domain.message.QoS;
 import io.culex.domain.port.Authenticator.Verdict;
 import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.Transmitter;
-import io.culex.domain.topic.Topics;
 import io.culex.domain.will.Will;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,7 +21,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The driving side of one network connection: the transport adapter calls one
- * method per MQTT action and this class decides the protocol semantics.
+ * method per MQTT action and this class decides the protocol semantics. What
+ * differs between MQTT versions is asked of the client's {@link ProtocolVersion}.
  *
  * <p>Threading: {@link #connect} and the end-of-connection callbacks are called on
  * the connection's event loop; once connected, every action is handed to the
@@ -33,11 +33,6 @@ public final class ClientConnection implements SessionAttachment {
 
     /** Its INFO lines are connection messages: Mosquitto logs them at notice; connection_messages false silences them. */
     private static final System.Logger LOG = System.getLogger("io.culex.connection");
-    // Own names so log_type subscribe/unsubscribe can select them (Mosquitto's "<id> <qos> <filter>", "<id> <filter>").
-    private static final System.Logger SUBSCRIBE_LOG = System.getLogger("io.culex.subscribe");
-    private static final System.Logger UNSUBSCRIBE_LOG = System.getLogger("io.culex.unsubscribe");
-    private static final System.Logger MESSAGE_LOG = System.getLogger("io.culex.message");
-    private static final int SUBACK_FAILURE = 0x80;
     private static final int KEEPALIVE_GRACE_PERCENT = 150;
 
     private enum Phase { AWAITING_CONNECT, REJECTED, CONNECTED }
@@ -45,26 +40,32 @@ public final class ClientConnection implements SessionAttachment {
     private final ConnectionContext context;
     private final Outbound outbound;
     private final ListenerSecurity security;
+    private final ServerCapabilities capabilities;
     private final Transmitter transmitter = new OutboundTransmitter();
 
     // Written on the event loop; read there and by takeover on the session's thread.
     private Phase phase = Phase.AWAITING_CONNECT;
     private volatile SessionActor actor;
     private volatile String clientId;
-    // The ACL (acl_file) for this client, fixed at CONNECT; MQTT 3.1 has no SUBACK failure code.
+    // The ACL (acl_file) for this client, fixed at CONNECT.
     private volatile Permissions permissions = Permissions.NONE;
-    private volatile boolean mqtt31;
+    private volatile ProtocolVersion version = ProtocolVersion.MQTT_3_1_1;
+    private volatile ConnectProperties clientProperties = ConnectProperties.NONE;
+    private volatile Connack.Properties connackProperties = Connack.Properties.NONE;
+    private volatile long connectSessionExpiry;
 
     // Session-thread confined once connected.
     private Will will;
     private boolean ended;
+    private InboundPublishes publishes;
+    private Subscriptions subscriptions;
 
-    /** A connection under the broker-wide authenticator and authorizer. */
     /** @param security the authenticator and authorizer of the listener the connection came in on */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
         this.context = context;
         this.outbound = outbound;
         this.security = Objects.requireNonNull(security, "security");
+        this.capabilities = new ServerCapabilities(context.settings());
     }
 
     // ---- CONNECT ----
@@ -75,21 +76,36 @@ public final class ClientConnection implements SessionAttachment {
             protocolViolation("second CONNECT");
             return;
         }
-        if (request.protocolLevel() != 3 && request.protocolLevel() != 4) {
-            reject(request, ConnectReturnCode.UNACCEPTABLE_PROTOCOL_VERSION, "unsupported protocol level " + request.protocolLevel());
+        ProtocolVersion requested = ProtocolVersion.ofLevel(request.protocolLevel());
+        if (requested == null) {
+            reject(request, ReasonCode.UNSUPPORTED_PROTOCOL_VERSION, "unsupported protocol level " + request.protocolLevel());
+            return;
+        }
+        version = requested;
+        clientProperties = request.properties();
+        String serverReference = context.settings().protocol().serverReference();
+        if (serverReference != null && version.hasReasonCodes()) {
+            redirect(request, serverReference);
             return;
         }
         String id = request.clientId();
+        String assignedId = null;
         if (id.isEmpty()) {
-            if (request.protocolLevel() == 3 || !request.cleanSession() || !context.settings().allowZeroLengthClientId()) {
-                reject(request, ConnectReturnCode.IDENTIFIER_REJECTED, "empty client id not allowed here");
+            if (!version.acceptsEmptyClientId(request.cleanSession()) || !context.settings().allowZeroLengthClientId()) {
+                reject(request, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "empty client id not allowed here");
                 return;
             }
             id = context.settings().autoIdPrefix() + UUID.randomUUID();
+            assignedId = id;
         }
         // clientid_prefixes: as Mosquitto 2.0, one prefix, checked after an id is assigned, refused as not authorised.
         if (!id.startsWith(context.settings().clientIdPrefix())) {
-            reject(request, ConnectReturnCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
+            reject(request, ReasonCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
+            return;
+        }
+        if (request.properties().authenticationMethod() != null) {
+            reject(request, ReasonCode.BAD_AUTHENTICATION_METHOD,
+                    "authentication method " + request.properties().authenticationMethod() + " not supported");
             return;
         }
         // A username taken from a verified client certificate needs no password (as Mosquitto's use_identity_as_username).
@@ -97,47 +113,67 @@ public final class ClientConnection implements SessionAttachment {
                 : security.authenticator().authenticate(id, outbound.remoteAddress(), request.username(), request.password());
         if (verdict != Verdict.ACCEPTED) {
             reject(request, verdict == Verdict.BAD_CREDENTIALS
-                    ? ConnectReturnCode.BAD_USERNAME_OR_PASSWORD : ConnectReturnCode.NOT_AUTHORIZED, "not authorised");
+                    ? ReasonCode.BAD_USER_NAME_OR_PASSWORD : ReasonCode.NOT_AUTHORIZED, "not authorised");
             return;
         }
         // use_username_as_clientid: as Mosquitto 2.0, after authentication (which saw the client's own id).
         if (context.settings().useUsernameAsClientId()) {
             if (request.username() == null || request.username().isEmpty()) {
-                reject(request, ConnectReturnCode.NOT_AUTHORIZED, "no username to use as client id");
+                reject(request, ReasonCode.NOT_AUTHORIZED, "no username to use as client id");
                 return;
             }
             id = request.username();
+            assignedId = null;
         }
+        accept(request, id, assignedId);
+    }
+
+    private void accept(ConnectRequest request, String id, String assignedId) {
         phase = Phase.CONNECTED;
         clientId = id;
         permissions = security.authorizer().permissionsFor(id, request.username());
-        mqtt31 = request.protocolLevel() == 3;
         will = request.will();
-        outbound.expectTrafficWithin(keepAliveTimeoutMillis(request.keepAliveSeconds()));
+        int keepAlive = effectiveKeepAlive(request.keepAliveSeconds());
+        outbound.expectTrafficWithin(keepAlive * 1000L * KEEPALIVE_GRACE_PERCENT / 100);
+        connectSessionExpiry = version.sessionExpiryInterval(request.cleanSession(),
+                request.properties().sessionExpiryInterval(),
+                context.settings().protocol().persistentClientExpirationSeconds());
+        connackProperties = capabilities.connackProperties(assignedId,
+                keepAlive == request.keepAliveSeconds() ? null : keepAlive);
         context.metrics().clientConnected();
         LOG.log(INFO, () -> String.format("New client connected from %s as %s (p%d, c%d, k%d%s).",
-                outbound.remoteAddress(), clientId, request.protocolLevel() == 4 ? 2 : 1, request.cleanSession() ? 1 : 0,
+                outbound.remoteAddress(), clientId, version.logNumber(), request.cleanSession() ? 1 : 0,
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
-        actor = context.sessions().open(id, request.cleanSession(), this).actor();
+        actor = context.sessions().open(id, request.cleanSession(), connectSessionExpiry, this).actor();
         actor.permissions(permissions);
     }
 
-    private void reject(ConnectRequest request, ConnectReturnCode code, String reason) {
+    private void reject(ConnectRequest request, ReasonCode code, String reason) {
+        refuse(request, code, reason, Connack.refused(version.connackCode(code), reasonString(reason)));
+    }
+
+    /** server_reference: an MQTT 5 client is told to use another server (0x9C) or that this one moved (0x9D). */
+    private void redirect(ConnectRequest request, String serverReference) {
+        ReasonCode code = context.settings().protocol().serverMoved() ? ReasonCode.SERVER_MOVED : ReasonCode.USE_ANOTHER_SERVER;
+        refuse(request, code, "redirected to " + serverReference, new Connack(false, code.value(),
+                Connack.Properties.NONE.withServerReference(serverReference)));
+    }
+
+    private void refuse(ConnectRequest request, ReasonCode code, String reason, Connack connack) {
         phase = Phase.REJECTED;
         // The username helps an administrator tell a typo from an attack; the password is never logged.
         LOG.log(INFO, () -> String.format("Client %s from %s%s refused (CONNACK %d): %s.",
                 request.clientId().isEmpty() ? "<empty>" : request.clientId(), outbound.remoteAddress(),
-                request.username() == null ? "" : " as u'" + request.username() + "'", code.wireValue(), reason));
-        outbound.connack(false, code);
+                request.username() == null ? "" : " as u'" + request.username() + "'", connack.code(), reason));
+        outbound.connack(connack);
         outbound.close();
     }
 
-    /** The session's keepalive, capped by max_keepalive, with the spec's grace of one and a half times. */
-    private long keepAliveTimeoutMillis(int requestedSeconds) {
+    /** The keepalive the broker holds the client to: its own, capped by max_keepalive (0 counts as unlimited). */
+    private int effectiveKeepAlive(int requestedSeconds) {
         int max = context.settings().maxKeepaliveSeconds();
         boolean capped = max < 65_535 && (requestedSeconds == 0 || requestedSeconds > max);
-        int seconds = capped ? max : requestedSeconds;
-        return seconds * 1000L * KEEPALIVE_GRACE_PERCENT / 100;
+        return capped ? max : requestedSeconds;
     }
 
     /**
@@ -151,23 +187,38 @@ public final class ClientConnection implements SessionAttachment {
         }
         // Same value connect() stores; set here too so a takeover queued right behind sees it.
         actor = attachedTo;
-        outbound.connack(sessionPresent, ConnectReturnCode.ACCEPTED);
+        publishes = new InboundPublishes(context, outbound, attachedTo, clientId, permissions, version,
+                capabilities.receiveMaximum(), clientProperties.requestProblemInformation());
+        subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version);
+        outbound.connack(new Connack(sessionPresent, 0, connackProperties));
         attachedTo.markWritten();
-        attachedTo.session().resume(attachedTo.transmitter());
+        attachedTo.session().resume(attachedTo.transmitter(), clientProperties.receiveMaximum());
     }
 
     // ---- actions after CONNECT (handed to the session's thread) ----
 
     public void publish(PublishRequest request) {
-        onSession(() -> receivePublish(request));
+        onSession(() -> {
+            InboundPublishes.Refusal refusal = publishes.receive(request);
+            if (refusal != null) {
+                disconnectByServer(refusal.code(), refusal.reason());
+            }
+        });
     }
 
     public void puback(int packetId) {
         onSession(() -> logUnknownAck("PUBACK", packetId, session().acknowledgePuback(packetId, actor.transmitter())));
     }
 
+    /** PUBREC; an MQTT 5 reason code of 0x80 or more means the client refused the message. */
+    public void pubrec(int packetId, int reasonCode) {
+        onSession(() -> logUnknownAck("PUBREC", packetId, reasonCode >= 0x80
+                ? session().acknowledgeRefusedPubrec(packetId, actor.transmitter())
+                : session().acknowledgePubrec(packetId, actor.transmitter())));
+    }
+
     public void pubrec(int packetId) {
-        onSession(() -> logUnknownAck("PUBREC", packetId, session().acknowledgePubrec(packetId, actor.transmitter())));
+        pubrec(packetId, 0);
     }
 
     public void pubcomp(int packetId) {
@@ -176,28 +227,29 @@ public final class ClientConnection implements SessionAttachment {
 
     public void pubrel(int packetId) {
         onSession(() -> {
-            session().release(packetId);
             // PUBCOMP even for an unknown id: the client may be retrying after we already released it.
-            outbound.pubcomp(packetId);
+            boolean known = session().release(packetId);
+            outbound.pubcomp(packetId, known ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
             actor.markWritten();
+        });
+    }
+
+    /** @param subscriptionId the MQTT 5 Subscription Identifier of this SUBSCRIBE, 0 for none */
+    public void subscribe(int packetId, List<SubscriptionRequest> requests, int subscriptionId) {
+        onSession(() -> {
+            String violation = subscriptions.subscribe(packetId, requests, subscriptionId);
+            if (violation != null) {
+                disconnectByServer(ReasonCode.PROTOCOL_ERROR, violation);
+            }
         });
     }
 
     public void subscribe(int packetId, List<SubscriptionRequest> requests) {
-        onSession(() -> receiveSubscribe(packetId, requests));
+        subscribe(packetId, requests, 0);
     }
 
     public void unsubscribe(int packetId, List<String> filters) {
-        onSession(() -> {
-            for (String filter : filters) {
-                UNSUBSCRIBE_LOG.log(INFO, () -> clientId + " " + filter);
-                if (session().unsubscribe(filter)) {
-                    context.router().unsubscribe(actor, filter);
-                }
-            }
-            outbound.unsuback(packetId);
-            actor.markWritten();
-        });
+        onSession(() -> subscriptions.unsubscribe(packetId, filters));
     }
 
     public void ping() {
@@ -207,10 +259,29 @@ public final class ClientConnection implements SessionAttachment {
         });
     }
 
-    /** Clean DISCONNECT: the will is discarded. */
+    /** Clean MQTT 3.x DISCONNECT: the will is discarded. */
     public void disconnect() {
+        disconnect(ReasonCode.SUCCESS.value(), -1);
+    }
+
+    /**
+     * DISCONNECT from the client. Reason 0x04 (MQTT 5) asks for the will to be published anyway.
+     *
+     * @param sessionExpiryInterval a new Session Expiry Interval, or -1 if the packet has none
+     */
+    public void disconnect(int reasonCode, long sessionExpiryInterval) {
         onSession(() -> {
-            will = null;
+            if (sessionExpiryInterval >= 0) {
+                if (connectSessionExpiry == 0 && sessionExpiryInterval > 0) {
+                    disconnectByServer(ReasonCode.PROTOCOL_ERROR,
+                            "session expiry interval changed from 0 in DISCONNECT");
+                    return;
+                }
+                session().expiryIntervalSeconds(sessionExpiryInterval);
+            }
+            if (reasonCode != ReasonCode.DISCONNECT_WITH_WILL_MESSAGE.value()) {
+                will = null;
+            }
             end("disconnected");
         });
     }
@@ -220,7 +291,7 @@ public final class ClientConnection implements SessionAttachment {
         onSession(() -> session().fillWindow(actor.transmitter()));
     }
 
-    // ---- ends without DISCONNECT: the will is published ----
+    // ---- ends without DISCONNECT from the client: the will is published ----
 
     /** The network connection closed (socket error or the peer closed it). */
     public void connectionLost() {
@@ -232,14 +303,35 @@ public final class ClientConnection implements SessionAttachment {
     /** Nothing was received for 1.5 times the keepalive. */
     public void keepAliveExpired() {
         LOG.log(INFO, () -> "Client " + describe() + " has exceeded timeout, disconnecting.");
-        closeWithWill();
+        closeByServer(ReasonCode.KEEP_ALIVE_TIMEOUT, "keep alive timeout");
     }
 
-    /** A malformed packet or a packet not allowed now: close this connection only. */
+    /** A packet not allowed now: close this connection only. */
     public void protocolViolation(String reason) {
+        malformed(ReasonCode.PROTOCOL_ERROR.value(), reason);
+    }
+
+    /**
+     * The transport could not decode what the client sent (0x81 malformed, 0x82 protocol error,
+     * 0x95 packet too large): the connection is closed, an MQTT 5 client told why first.
+     */
+    public void malformed(int reasonCode, String reason) {
         LOG.log(INFO, () -> "Client " + describe() + " from " + outbound.remoteAddress()
                 + " disconnected due to protocol error: " + reason + ".");
-        closeWithWill();
+        ReasonCode code = ReasonCode.of(reasonCode);
+        closeByServer(code == null ? ReasonCode.PROTOCOL_ERROR : code, reason);
+    }
+
+    /**
+     * The broker ends the connection (administrative action 0x98, server shutting down 0x8B, ...):
+     * an MQTT 5 client is sent DISCONNECT with the reason; the will is published.
+     */
+    public void closeByServer(ReasonCode code, String reason) {
+        if (phase == Phase.CONNECTED) {
+            onSession(() -> disconnectByServer(code, reason));
+        } else {
+            outbound.close();
+        }
     }
 
     /** Any packet but CONNECT before CONNECT is a protocol violation. */
@@ -247,18 +339,26 @@ public final class ClientConnection implements SessionAttachment {
         return phase == Phase.AWAITING_CONNECT;
     }
 
-    private void closeWithWill() {
-        if (phase == Phase.CONNECTED) {
-            onSession(() -> end("disconnected after an error"));
-        } else {
-            outbound.close();
-        }
-    }
-
     @Override
     public void takenOver() {
         LOG.log(INFO, () -> "Client " + clientId + " already connected, closing old connection.");
+        sendDisconnect(ReasonCode.SESSION_TAKEN_OVER, "another connection took over the session");
         end("taken over");
+    }
+
+    /** Session thread. */
+    private void disconnectByServer(ReasonCode code, String reason) {
+        if (ended) {
+            return;
+        }
+        sendDisconnect(code, reason);
+        end("disconnected by the broker: " + reason);
+    }
+
+    private void sendDisconnect(ReasonCode code, String reason) {
+        if (version.hasReasonCodes()) {
+            outbound.disconnect(code, reasonString(reason), null);
+        }
     }
 
     /** Session thread: ends this connection once; publishes the will unless it was discarded. */
@@ -269,98 +369,26 @@ public final class ClientConnection implements SessionAttachment {
         ended = true;
         context.metrics().clientDisconnected();
         LOG.log(INFO, () -> "Client " + clientId + " " + why + ".");
-        if (will != null && permissions.canPublish(will.topic())) { // Mosquitto checks the will's write access when sending it
-            context.router().publish(will.toMessage());
-            will = null;
-        }
+        // Mosquitto checks the will's write access when sending it.
+        Message willMessage = will != null && permissions.canPublish(will.topic())
+                ? will.toMessage(clientId, context.clock().monotonicMillis()) : null;
+        long willDelay = will == null ? 0 : will.delaySeconds();
+        will = null;
         outbound.close();
-        if (actor.detach(this) && !actor.isPersistent()) {
-            context.sessions().discard(actor);
-        }
+        context.sessions().connectionEnded(actor, this, willMessage, willDelay);
     }
 
     // ---- session-thread work ----
-
-    private void receivePublish(PublishRequest request) {
-        context.metrics().messageReceived(request.payload().length);
-        boolean accepted = request.payload().length <= context.settings().messageSizeLimit();
-        if (!accepted) {
-            context.metrics().messageDropped();
-            MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": dropped PUBLISH to " + request.topic() + " with "
-                    + request.payload().length + " bytes, over message_size_limit " + context.settings().messageSizeLimit() + ".");
-        }
-        if (accepted && !permissions.canPublish(request.topic())) {
-            // As Mosquitto 2.0 for MQTT 3.x: dropped silently, the QoS flow below still completes.
-            accepted = false;
-            MESSAGE_LOG.log(DEBUG, () -> String.format("Denied PUBLISH from %s (d%d, q%d, r%d, m%d, '%s', ... (%d bytes)).",
-                    clientId, request.dup() ? 1 : 0, request.qos().value(), request.retain() ? 1 : 0, request.packetId(),
-                    request.topic(), request.payload().length));
-        }
-        Message message = new Message(request.topic(), request.payload(), request.qos(), request.retain());
-        switch (request.qos()) {
-            case AT_MOST_ONCE -> {
-                if (accepted) {
-                    context.router().publish(message);
-                }
-            }
-            case AT_LEAST_ONCE -> {
-                if (accepted) {
-                    context.router().publish(message);
-                }
-                outbound.puback(request.packetId());
-                actor.markWritten();
-            }
-            case EXACTLY_ONCE -> {
-                // A re-sent PUBLISH whose id still awaits PUBREL was delivered already.
-                if (session().receiveQos2(request.packetId()) && accepted) {
-                    context.router().publish(message);
-                }
-                outbound.pubrec(request.packetId());
-                actor.markWritten();
-            }
-        }
-    }
-
-    private void receiveSubscribe(int packetId, List<SubscriptionRequest> requests) {
-        List<Integer> returnCodes = new ArrayList<>(requests.size());
-        List<SubscriptionRequest> granted = new ArrayList<>(requests.size());
-        for (SubscriptionRequest request : requests) {
-            if (!Topics.isValidTopicFilter(request.filter())) {
-                LOG.log(DEBUG, () -> "Client " + clientId + ": invalid topic filter '" + request.filter() + "'.");
-                returnCodes.add(SUBACK_FAILURE);
-                continue;
-            }
-            if (!permissions.canSubscribe(request.filter())) {
-                // The ACL lets the client read nothing this filter matches: 0x80 (3.1 has none: the QoS, unsubscribed).
-                LOG.log(DEBUG, () -> "Denied SUBSCRIBE from " + clientId + " to '" + request.filter() + "'.");
-                returnCodes.add(mqtt31 ? request.requestedQos().value() : SUBACK_FAILURE);
-                continue;
-            }
-            SUBSCRIBE_LOG.log(INFO, () -> clientId + " " + request.requestedQos().value() + " " + request.filter());
-            session().subscribe(request.filter(), request.requestedQos());
-            context.router().subscribe(actor, request.filter(), request.requestedQos());
-            returnCodes.add(request.requestedQos().value());
-            granted.add(request);
-        }
-        outbound.suback(packetId, returnCodes);
-        actor.markWritten();
-        for (SubscriptionRequest subscription : granted) {
-            sendRetained(subscription.filter(), subscription.requestedQos());
-        }
-    }
-
-    private void sendRetained(String filter, QoS granted) {
-        context.router().forEachRetained(filter, retained -> {
-            if (permissions.canReceive(retained.topic())) {
-                actor.count(session().offerRetained(Delivery.retainedOnSubscribe(retained, granted), actor.transmitter()));
-            }
-        });
-    }
 
     private void logUnknownAck(String kind, int packetId, boolean known) {
         if (!known) {
             LOG.log(DEBUG, () -> "Client " + clientId + ": " + kind + " for unknown packet id " + packetId + " ignored.");
         }
+    }
+
+    /** A reason string for the client, unless it asked for none (Request Problem Information 0). */
+    private String reasonString(String reason) {
+        return clientProperties.requestProblemInformation() ? reason : null;
     }
 
     private Session session() {
@@ -407,18 +435,24 @@ public final class ClientConnection implements SessionAttachment {
     /** Writes a session's packets; QoS 0 is dropped when the client cannot keep up. */
     private final class OutboundTransmitter implements Transmitter {
         @Override
-        public void publish(int packetId, Delivery delivery, boolean dup) {
-            if (delivery.qos() == QoS.AT_MOST_ONCE && !outbound.isWritable()) {
+        public boolean publish(int packetId, Delivery delivery, boolean dup) {
+            if (packetId == 0 && !outbound.isWritable()) {
                 context.metrics().messageDropped();
-                return;
+                return true;
             }
-            context.metrics().messageSent(delivery.message().payload().length);
-            outbound.publish(packetId, delivery, dup);
+            Message message = delivery.message();
+            long expiry = message.expires() ? message.remainingExpirySeconds(context.clock().monotonicMillis()) : -1;
+            if (!outbound.publish(packetId, delivery, dup, expiry)) {
+                context.metrics().messageDropped();
+                return false;
+            }
+            context.metrics().messageSent(message.payload().length);
+            return true;
         }
 
         @Override
         public void pubrel(int packetId) {
-            outbound.pubrel(packetId);
+            outbound.pubrel(packetId, ReasonCode.SUCCESS);
         }
     }
 }

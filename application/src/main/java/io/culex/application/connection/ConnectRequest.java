@@ -6,16 +6,26 @@ import io.culex.domain.will.Will;
  * A decoded CONNECT, in the application's terms.
  *
  * @param clientId  possibly empty
+ * @param cleanSession MQTT 3.x clean session, MQTT 5 Clean Start
  * @param username  null if absent
  * @param password  null if absent; never logged
  * @param will      null if the client registered none
  * @param usernameFromCertificate the transport took the username from a verified client certificate
  *                  (use_identity_as_username / use_subject_as_username): no password to check
+ * @param properties MQTT 5 properties; {@link ConnectProperties#NONE} for 3.x
  */
 public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
-                             String username, byte[] password, Will will, boolean usernameFromCertificate) {
+                             String username, byte[] password, Will will, boolean usernameFromCertificate,
+                             ConnectProperties properties) {
 
-    /** A CONNECT whose credentials are the packet's own. */
+    /** An MQTT 3.x CONNECT. */
+    public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
+                          String username, byte[] password, Will will, boolean usernameFromCertificate) {
+        this(protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will,
+                usernameFromCertificate, ConnectProperties.NONE);
+    }
+
+    /** An MQTT 3.x CONNECT whose credentials are the packet's own. */
     public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
                           String username, byte[] password, Will will) {
         this(protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will, false);

@@ -1,35 +1,55 @@
 package io.culex.application.connection;
 
+import io.culex.application.protocol.ReasonCode;
 import io.culex.domain.session.Delivery;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * Driven port: what the application asks of one client's network connection.
- * Implemented by a transport adapter. Methods may be called from any thread;
- * writes are buffered until {@link #flush()}.
+ * Implemented by a transport adapter, which writes each request in the client's
+ * protocol version (MQTT 3.x has no reason codes or properties on most packets: the
+ * adapter leaves them out). Methods may be called from any thread; writes are
+ * buffered until {@link #flush()}.
  */
 public interface Outbound {
 
-    void connack(boolean sessionPresent, ConnectReturnCode code);
+    void connack(Connack connack);
 
-    /** PUBLISH; {@code packetId} is 0 for QoS 0. */
-    void publish(int packetId, Delivery delivery, boolean dup);
+    /**
+     * PUBLISH; {@code packetId} is 0 for QoS 0.
+     *
+     * @param messageExpirySeconds the Message Expiry Interval left, or -1 if the message has none
+     * @return false if not written because it exceeds the client's Maximum Packet Size
+     */
+    boolean publish(int packetId, Delivery delivery, boolean dup, long messageExpirySeconds);
 
-    void puback(int packetId);
+    /** @param reasonString null for none */
+    void puback(int packetId, ReasonCode code, String reasonString);
 
-    void pubrec(int packetId);
+    void pubrec(int packetId, ReasonCode code, String reasonString);
 
-    void pubrel(int packetId);
+    void pubrel(int packetId, ReasonCode code);
 
-    void pubcomp(int packetId);
+    void pubcomp(int packetId, ReasonCode code);
 
-    /** SUBACK with one return code per requested filter (granted QoS or 0x80). */
-    void suback(int packetId, List<Integer> returnCodes);
+    /** SUBACK with one code per requested filter, already in the client's version. */
+    void suback(int packetId, List<Integer> codes);
 
-    void unsuback(int packetId);
+    void unsuback(int packetId, List<ReasonCode> codes);
 
     void pingresp();
+
+    /**
+     * DISCONNECT from the server (MQTT 5 only; never asked for a 3.x client).
+     *
+     * @param reasonString    null for none
+     * @param serverReference null for none
+     */
+    void disconnect(ReasonCode code, String reasonString, String serverReference);
+
+    /** AUTH (MQTT 5 enhanced authentication). */
+    void auth(ReasonCode code, String method, byte[] data);
 
     void flush();
 

@@ -1,30 +1,50 @@
 package io.culex.application.connection;
 
+import static java.lang.System.Logger.Level.INFO;
+
 import io.culex.application.metrics.BrokerMetrics;
 import io.culex.application.routing.Router;
 import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
+import io.culex.domain.message.Message;
+import io.culex.domain.port.Clock;
+import io.culex.domain.session.Delivery;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.SessionLimits;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * All sessions by client id. Opening a session for a client id that is already
- * connected takes it over: the old connection is ended and, when both sides want
- * a persistent session, its state continues on the new connection.
+ * All sessions by client id, and their lifetimes. Opening a session for a client id that is
+ * already connected takes it over: the old connection is ended and, unless the new one asks for
+ * a clean start, its state continues on the new connection. A session whose connection ended
+ * lives on for its Session Expiry Interval, measured by a timer, so sessions expire while the
+ * broker is otherwise idle; a delayed will waits for its own timer or the session's end.
  */
 public final class SessionRegistry {
+
+    private static final System.Logger LOG = System.getLogger("io.culex.connection");
 
     private final ConcurrentMap<String, SessionActor> sessions = new ConcurrentHashMap<>();
     private final Router router;
     private final SessionLimits limits;
     private final BrokerMetrics metrics;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
 
-    public SessionRegistry(Router router, SessionLimits limits, BrokerMetrics metrics) {
+    /**
+     * @param timers runs expiry and will-delay timers; their work is handed to the session's thread
+     */
+    public SessionRegistry(Router router, SessionLimits limits, BrokerMetrics metrics, Clock clock,
+                           ScheduledExecutorService timers) {
         this.router = router;
         this.limits = limits;
         this.metrics = metrics;
+        this.clock = clock;
+        this.timers = timers;
     }
 
     /** What {@link #open} gives a connection: its session, and whether it existed before. */
@@ -32,19 +52,22 @@ public final class SessionRegistry {
     }
 
     /**
-     * Finds or creates the session for {@code clientId} and queues its attachment
-     * to {@code connection}; {@code onAttached} then runs on the session's thread.
+     * Finds or creates the session for {@code clientId} and queues its attachment to
+     * {@code connection}; {@link ClientConnection#sessionAttached} then runs on the session's thread.
+     *
+     * @param expiryIntervalSeconds the session's expiry from now on (0: it ends with the connection)
      */
-    Opened open(String clientId, boolean cleanSession, ClientConnection connection) {
+    Opened open(String clientId, boolean cleanStart, long expiryIntervalSeconds, ClientConnection connection) {
         SessionActor[] replaced = new SessionActor[1];
         boolean[] resumed = new boolean[1];
         SessionActor actor = sessions.compute(clientId, (id, existing) -> {
-            if (existing != null && !cleanSession && existing.isPersistent()) {
+            if (existing != null && !cleanStart && existing.isPersistent()) {
                 resumed[0] = true;
                 return existing;
             }
             replaced[0] = existing;
-            return new SessionActor(new Session(id, !cleanSession, limits), connection.eventLoop(), metrics);
+            return new SessionActor(new Session(id, expiryIntervalSeconds, limits, clock), connection.eventLoop(),
+                    metrics);
         });
         if (replaced[0] != null) {
             SessionActor old = replaced[0];
@@ -52,6 +75,7 @@ public final class SessionRegistry {
         }
         boolean sessionPresent = resumed[0];
         actor.execute(() -> {
+            actor.session().expiryIntervalSeconds(expiryIntervalSeconds);
             SessionAttachment previous = actor.attach(connection);
             if (previous != null) {
                 previous.takenOver();
@@ -70,10 +94,83 @@ public final class SessionRegistry {
         discard(old);
     }
 
-    /** Task only: forgets a session (clean session ended, or replaced). Idempotent. */
+    /**
+     * Task only: the connection {@code leaving} of {@code actor} ended.
+     *
+     * @param will             the will to publish (already checked against the ACL), or null
+     * @param willDelaySeconds how long the will waits while the session lives on
+     */
+    void connectionEnded(SessionActor actor, SessionAttachment leaving, Message will, long willDelaySeconds) {
+        if (!actor.detach(leaving)) {
+            // Taken over: the session continues on the new connection, which cancels a delayed will.
+            if (will != null && (willDelaySeconds == 0 || !actor.isPersistent())) {
+                router.publish(will);
+            }
+            return;
+        }
+        if (!actor.isPersistent()) {
+            publishIfPresent(will);
+            discard(actor);
+            return;
+        }
+        Session session = actor.session();
+        requeue(actor, router.redistributeShared(session.takeSharedDeliveries(false), actor));
+        long expiry = session.expiryIntervalSeconds();
+        long lifetime = actor.lifetime();
+        if (will != null) {
+            if (willDelaySeconds == 0) {
+                router.publish(will);
+            } else {
+                long delay = expiry == Session.NEVER_EXPIRES ? willDelaySeconds : Math.min(willDelaySeconds, expiry);
+                actor.delayWill(will, timers.schedule(() -> actor.execute(() -> publishDelayedWill(actor, lifetime)),
+                        delay, TimeUnit.SECONDS));
+            }
+        }
+        if (expiry != Session.NEVER_EXPIRES) {
+            actor.expiryTimer(timers.schedule(() -> actor.execute(() -> expire(actor, lifetime)),
+                    expiry, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Shared-subscription messages nobody else could take stay with the session that had them. */
+    private static void requeue(SessionActor actor, List<Delivery> leftovers) {
+        for (Delivery delivery : leftovers) {
+            actor.count(actor.session().offer(delivery, actor.transmitter()));
+        }
+    }
+
+    private void publishDelayedWill(SessionActor actor, long lifetime) {
+        if (actor.lifetime() == lifetime && actor.attachment() == null) {
+            publishIfPresent(actor.takeDelayedWill());
+        }
+    }
+
+    private void expire(SessionActor actor, long lifetime) {
+        if (actor.lifetime() != lifetime || actor.attachment() != null || sessions.get(actor.clientId()) != actor) {
+            return;
+        }
+        LOG.log(INFO, () -> "Client " + actor.clientId() + " session expired.");
+        metrics.sessionExpired();
+        discard(actor);
+    }
+
+    /**
+     * Task only: forgets a session (it ended, expired or was replaced). Idempotent. A will still
+     * waiting for its delay is published now; shared-subscription messages it held go to other
+     * members of their groups.
+     */
     void discard(SessionActor actor) {
+        actor.cancelTimers();
+        publishIfPresent(actor.takeDelayedWill());
         router.unsubscribeAll(actor);
+        router.redistributeShared(actor.session().takeSharedDeliveries(true), actor);
         sessions.remove(actor.clientId(), actor);
+    }
+
+    private void publishIfPresent(Message will) {
+        if (will != null) {
+            router.publish(will);
+        }
     }
 
     public int size() {

@@ -2,62 +2,116 @@ package io.culex.application.routing;
 
 import io.culex.application.session.SessionActor;
 import io.culex.domain.message.Message;
-import io.culex.domain.message.QoS;
+import io.culex.domain.port.Clock;
 import io.culex.domain.retained.RetainedMessages;
 import io.culex.domain.session.Delivery;
+import io.culex.domain.topic.SharedFilter;
+import io.culex.domain.topic.Subscription;
 import io.culex.domain.topic.SubscriptionIndex;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Routes published messages: updates retained state, finds matching sessions in
- * the subscription index and hands each one copy at the highest QoS any of its
- * matching subscriptions granted. Safe to call from every event loop.
+ * Routes published messages: updates retained state, finds matching sessions in the
+ * subscription index and hands each one copy (merging the session's overlapping
+ * subscriptions), then one member of each matching shared subscription group. Safe to
+ * call from every event loop.
  */
 public final class Router {
 
-    private final SubscriptionIndex<SessionActor, QoS> index = new SubscriptionIndex<>();
+    private final SubscriptionIndex<SessionActor, Subscription> index = new SubscriptionIndex<>();
+    private final SharedSubscriptions shared = new SharedSubscriptions();
     private final RetainedMessages retained;
+    private final Clock clock;
 
-    public Router(RetainedMessages retained) {
+    public Router(RetainedMessages retained, Clock clock) {
         this.retained = retained;
+        this.clock = clock;
     }
 
-    public void publish(Message message) {
+    /** @return how many sessions the message was handed to (0: no matching subscribers) */
+    public int publish(Message message) {
         if (message.retain()) {
             retained.accept(message);
         }
-        Map<SessionActor, QoS> targets = new HashMap<>();
-        index.match(message.topic(), (actor, filter, granted) -> targets.merge(actor, granted, QoS::max));
-        targets.forEach((actor, granted) -> {
-            if (actor.mayReceive(message.topic())) { // the ACL's read check, per subscriber
-                actor.deliver(Delivery.live(message, granted));
+        List<MatchedSubscriptions> targets = new ArrayList<>();
+        index.match(message.topic(), (actor, filter, subscription) -> {
+            if (subscription.noLocal() && actor.clientId().equals(message.origin())) {
+                return;
+            }
+            MatchedSubscriptions matched = find(targets, actor);
+            if (matched == null) {
+                targets.add(new MatchedSubscriptions(actor, subscription));
+            } else {
+                matched.add(subscription);
             }
         });
+        int delivered = 0;
+        for (MatchedSubscriptions matched : targets) {
+            if (matched.actor().mayReceive(message.topic())) { // the ACL's read check, per subscriber
+                matched.actor().deliver(matched.toDelivery(message));
+                delivered++;
+            }
+        }
+        return delivered + shared.route(message);
     }
 
-    public void subscribe(SessionActor actor, String filter, QoS granted) {
-        index.subscribe(filter, actor, granted);
+    /** A session has one or a few matching subscriptions: a scan beats hashing every publish. */
+    private static MatchedSubscriptions find(List<MatchedSubscriptions> targets, SessionActor actor) {
+        for (MatchedSubscriptions matched : targets) {
+            if (matched.actor() == actor) {
+                return matched;
+            }
+        }
+        return null;
+    }
+
+    /** Adds or replaces a subscription; a {@code $share/...} filter joins its group. */
+    public void subscribe(SessionActor actor, Subscription subscription) {
+        if (subscription.isShared()) {
+            shared.subscribe(actor, subscription);
+        } else {
+            index.subscribe(subscription.filter(), actor, subscription);
+        }
     }
 
     public void unsubscribe(SessionActor actor, String filter) {
-        index.unsubscribe(filter, actor);
+        if (SharedFilter.isShared(filter)) {
+            shared.unsubscribe(actor, filter);
+        } else {
+            index.unsubscribe(filter, actor);
+        }
     }
 
     /** Task only (of {@code actor}): removes every subscription of a session that ends. */
     public void unsubscribeAll(SessionActor actor) {
         for (String filter : actor.session().subscriptions().keySet()) {
-            index.unsubscribe(filter, actor);
+            unsubscribe(actor, filter);
         }
     }
 
+    /**
+     * Gives shared-subscription deliveries a leaving member did not complete to other members.
+     *
+     * @return those no other member could take
+     */
+    public List<Delivery> redistributeShared(List<Delivery> deliveries, SessionActor leaving) {
+        return deliveries.isEmpty() ? deliveries : shared.redistribute(deliveries, leaving);
+    }
+
+    /** The retained messages matching {@code filter} that have not expired. */
     public void forEachRetained(String filter, Consumer<Message> sink) {
-        retained.store().forEachMatching(filter, sink);
+        long now = clock.monotonicMillis();
+        retained.store().forEachMatching(filter, message -> {
+            if (!message.isExpiredAt(now)) {
+                sink.accept(message);
+            }
+        });
     }
 
     public int subscriptionCount() {
-        return index.size();
+        return index.size() + shared.memberCount();
     }
 
     public int retainedCount() {

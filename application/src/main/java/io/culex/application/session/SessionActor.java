@@ -1,12 +1,14 @@
 package io.culex.application.session;
 
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.domain.message.Message;
 import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.DeliveryOutcome;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.Transmitter;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 
 /**
  * A session and the single thread of work that owns it. Every read or change of
@@ -21,7 +23,13 @@ public final class SessionActor {
     private final BrokerMetrics metrics;
     private final Transmitter transmitter = new AttachedTransmitter();
     private SessionAttachment attachment;
+    private volatile boolean online;
     private boolean wroteSinceFlush;
+    // Task only: what waits for the session to expire or a will's delay; both end when a connection attaches.
+    private long lifetime;
+    private Future<?> expiryTimer;
+    private Future<?> willTimer;
+    private Message delayedWill;
     /** The ACL of the client that last connected to this session; none until it is known. */
     private volatile Permissions permissions = Permissions.NONE;
 
@@ -60,6 +68,11 @@ public final class SessionActor {
         return session.isPersistent();
     }
 
+    /** Safe from any thread: whether a connection is attached (a hint for shared-subscription picks). */
+    public boolean isOnline() {
+        return online;
+    }
+
     /** Task only. */
     public Session session() {
         return session;
@@ -79,6 +92,10 @@ public final class SessionActor {
     public SessionAttachment attach(SessionAttachment next) {
         SessionAttachment previous = attachment;
         attachment = next;
+        online = true;
+        lifetime++;
+        cancelTimers();
+        delayedWill = null; // a reconnect cancels a delayed will
         executor.rehome(next.eventLoop());
         return previous;
     }
@@ -89,8 +106,48 @@ public final class SessionActor {
             return false;
         }
         attachment = null;
+        online = false;
         session.suspend();
         return true;
+    }
+
+    /** Task only: counts connections; a timer armed under an older count must not fire. */
+    public long lifetime() {
+        return lifetime;
+    }
+
+    /** Task only: the timer that ends this offline session. */
+    public void expiryTimer(Future<?> timer) {
+        expiryTimer = timer;
+    }
+
+    /** Task only: a will that waits for its delay (or for the session to end first). */
+    public void delayWill(Message will, Future<?> timer) {
+        delayedWill = will;
+        willTimer = timer;
+    }
+
+    /** Task only: takes the delayed will, if one is still waiting, so it is published once. */
+    public Message takeDelayedWill() {
+        Message will = delayedWill;
+        delayedWill = null;
+        if (willTimer != null) {
+            willTimer.cancel(false);
+            willTimer = null;
+        }
+        return will;
+    }
+
+    /** Task only: stops the timers of a session that ends or gets a connection again. */
+    public void cancelTimers() {
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+            expiryTimer = null;
+        }
+        if (willTimer != null) {
+            willTimer.cancel(false);
+            willTimer = null;
+        }
     }
 
     /** Task only: something was written to the connection outside the transmitter (e.g. an ack). */
@@ -114,9 +171,9 @@ public final class SessionActor {
 
     private final class AttachedTransmitter implements Transmitter {
         @Override
-        public void publish(int packetId, Delivery delivery, boolean dup) {
+        public boolean publish(int packetId, Delivery delivery, boolean dup) {
             wroteSinceFlush = true;
-            attachment.transmitter().publish(packetId, delivery, dup);
+            return attachment.transmitter().publish(packetId, delivery, dup);
         }
 
         @Override

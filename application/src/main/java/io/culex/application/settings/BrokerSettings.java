@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param clientIdPrefix       clientid_prefixes: one prefix every client id must start with, "" for none
  *                             (Mosquitto 2.0 takes the whole value as one prefix, not a list)
  * @param useUsernameAsClientId use_username_as_clientid: the client id is replaced by the username
+ * @param protocol             MQTT 5 limits and features (topic aliases, packet size, maximum QoS, ...)
  */
 public record BrokerSettings(boolean allowZeroLengthClientId, String autoIdPrefix, int maxKeepaliveSeconds,
                              int messageSizeLimit, SessionLimits sessionLimits, String clientIdPrefix,
-                             boolean useUsernameAsClientId) {
+                             boolean useUsernameAsClientId, ProtocolSettings protocol) {
 
     /** MQTT's largest possible remaining length, and so the largest payload. */
     public static final int MQTT_MAX_PAYLOAD = 268_435_455;
@@ -24,6 +25,15 @@ public record BrokerSettings(boolean allowZeroLengthClientId, String autoIdPrefi
         Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
         Objects.requireNonNull(sessionLimits, "sessionLimits");
         Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
+        Objects.requireNonNull(protocol, "protocol");
+    }
+
+    /** With the default protocol settings. */
+    public BrokerSettings(boolean allowZeroLengthClientId, String autoIdPrefix, int maxKeepaliveSeconds,
+                          int messageSizeLimit, SessionLimits sessionLimits, String clientIdPrefix,
+                          boolean useUsernameAsClientId) {
+        this(allowZeroLengthClientId, autoIdPrefix, maxKeepaliveSeconds, messageSizeLimit, sessionLimits,
+                clientIdPrefix, useUsernameAsClientId, ProtocolSettings.defaults());
     }
 
     /** Without clientid_prefixes and use_username_as_clientid. */

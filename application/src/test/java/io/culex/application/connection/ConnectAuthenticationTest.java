@@ -1,5 +1,7 @@
 package io.culex.application.connection;
 
+import io.culex.application.testing.RecordingOutbound;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,25 +40,14 @@ class ConnectAuthenticationTest {
         }
     }
 
-    private static final class FakeOutbound implements Outbound {
-        final List<ConnectReturnCode> connacks = new ArrayList<>();
-        boolean closed;
+    private static final class FakeOutbound extends RecordingOutbound {
+        FakeOutbound() {
+            super("192.0.2.7:40001");
+        }
 
-        @Override public void connack(boolean sessionPresent, ConnectReturnCode code) { connacks.add(code); }
-        @Override public void publish(int packetId, Delivery delivery, boolean dup) { }
-        @Override public void puback(int packetId) { }
-        @Override public void pubrec(int packetId) { }
-        @Override public void pubrel(int packetId) { }
-        @Override public void pubcomp(int packetId) { }
-        @Override public void suback(int packetId, List<Integer> returnCodes) { }
-        @Override public void unsuback(int packetId) { }
-        @Override public void pingresp() { }
-        @Override public void flush() { }
-        @Override public void close() { closed = true; }
-        @Override public boolean isWritable() { return true; }
-        @Override public void expectTrafficWithin(long millis) { }
-        @Override public Executor eventLoop() { return Runnable::run; }
-        @Override public String remoteAddress() { return "192.0.2.7:40001"; }
+        List<Integer> connackCodes() {
+            return connacks.stream().map(Connack::code).toList();
+        }
     }
 
     private final Logger logger = Logger.getLogger("io.culex.connection");
@@ -104,8 +95,8 @@ class ConnectAuthenticationTest {
     @Test
     void aWrongPasswordGetsNotAuthorisedAndALogLineWithoutThePassword() {
         FakeOutbound outbound = connect("sensor-1", "alice", "hunter2-guess");
-        assertEquals(List.of(ConnectReturnCode.NOT_AUTHORIZED), outbound.connacks);
-        assertEquals(0x05, outbound.connacks.get(0).wireValue());
+        assertEquals(List.of(0x05), outbound.connackCodes());
+        
         assertTrue(outbound.closed);
         assertEquals(List.of("192.0.2.7:40001"), authenticator.addresses, "the address reaches the authenticator");
         String line = logged.stream().filter(l -> l.contains("refused")).findFirst().orElseThrow(
@@ -117,7 +108,7 @@ class ConnectAuthenticationTest {
     @Test
     void theRightPasswordConnects() {
         FakeOutbound outbound = connect("sensor-1", "alice", "secret");
-        assertEquals(List.of(ConnectReturnCode.ACCEPTED), outbound.connacks);
+        assertEquals(List.of(0x00), outbound.connackCodes());
         assertFalse(outbound.closed);
         logged.forEach(l -> assertFalse(l.contains("secret"), l));
     }
@@ -125,7 +116,7 @@ class ConnectAuthenticationTest {
     @Test
     void aRefusedAnonymousClientIsLoggedWithoutUsername() {
         FakeOutbound outbound = connect("anon", null, null);
-        assertEquals(List.of(ConnectReturnCode.NOT_AUTHORIZED), outbound.connacks);
+        assertEquals(List.of(0x05), outbound.connackCodes());
         assertTrue(logged.contains("Client anon from 192.0.2.7:40001 refused (CONNACK 5): not authorised."), logged::toString);
     }
 }

@@ -4,7 +4,7 @@ import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectRequest;
 import io.culex.application.connection.ConnectReturnCode;
-import io.culex.application.connection.Outbound;
+import io.culex.application.testing.RecordingOutbound;
 import io.culex.application.connection.PublishRequest;
 import io.culex.application.connection.SubscriptionRequest;
 import io.culex.application.security.AnonymousPolicyAuthenticator;
@@ -50,7 +50,7 @@ final class TestBroker {
     }
 
     /** One connected client and the PUBLISHes the broker sent it. */
-    static final class Client implements Outbound {
+    static final class Client extends RecordingOutbound {
         ClientConnection connection;
         final List<Message> received = new ArrayList<>();
         private int nextPacketId = 1;
@@ -68,20 +68,9 @@ final class TestBroker {
             return received.stream().map(Message::topic).toList();
         }
 
-        @Override public void connack(boolean sessionPresent, ConnectReturnCode code) { }
-        @Override public void publish(int packetId, Delivery delivery, boolean dup) { received.add(delivery.message()); }
-        @Override public void puback(int packetId) { }
-        @Override public void pubrec(int packetId) { }
-        @Override public void pubrel(int packetId) { }
-        @Override public void pubcomp(int packetId) { }
-        @Override public void suback(int packetId, List<Integer> returnCodes) { }
-        @Override public void unsuback(int packetId) { }
-        @Override public void pingresp() { }
-        @Override public void flush() { }
-        @Override public void close() { }
-        @Override public boolean isWritable() { return true; }
-        @Override public void expectTrafficWithin(long millis) { }
-        @Override public Executor eventLoop() { return Runnable::run; }
-        @Override public String remoteAddress() { return "test"; }
+        @Override public boolean publish(int packetId, Delivery delivery, boolean dup, long expirySeconds) {
+            received.add(delivery.message());
+            return true;
+        }
     }
 }

@@ -31,6 +31,7 @@ import java.util.Objects;
  *                                security options and the broker-wide ones above are not used for any listener
  * @param listenerSecurity        with per_listener_settings true, the security options of each of {@code listeners},
  *                                in the same order; empty otherwise
+ * @param protocol                max_topic_alias, max_packet_size, persistent_client_expiration, server_reference
  * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
  */
 public record BrokerConfig(
@@ -55,6 +56,7 @@ public record BrokerConfig(
         AuthProviderConfig authProvider,
         boolean perListenerSettings,
         List<ListenerSecurityConfig> listenerSecurity,
+        ProtocolConfig protocol,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -76,6 +78,7 @@ public record BrokerConfig(
         Objects.requireNonNull(autoIdPrefix, "autoIdPrefix");
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
+        Objects.requireNonNull(protocol, "protocol");
         warnings = List.copyOf(warnings);
         listenerSecurity = List.copyOf(listenerSecurity);
         if (perListenerSettings && listenerSecurity.size() != listeners.size()) {
@@ -109,6 +112,6 @@ public record BrokerConfig(
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
                 retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, clientIdPrefix,
-                useUsernameAsClientId, authProvider, perListenerSettings, security, warnings);
+                useUsernameAsClientId, authProvider, perListenerSettings, security, protocol, warnings);
     }
 }

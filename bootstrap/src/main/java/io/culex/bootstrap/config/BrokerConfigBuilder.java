@@ -31,6 +31,11 @@ final class BrokerConfigBuilder {
     private boolean queueQos0Messages;
     private int messageSizeLimit;
     private boolean retainAvailable = true;
+    private int maxTopicAlias = ProtocolConfig.defaults().maxTopicAlias();
+    private int maxPacketSize;
+    private long persistentClientExpirationSeconds;
+    private String serverReference;
+    private boolean serverMoved;
     private final LoggingSettings logging = new LoggingSettings();
     private int sysIntervalSeconds = 10;
     private String pidFile;
@@ -137,6 +142,23 @@ final class BrokerConfigBuilder {
         clientIdPrefixLocation = line.location();
     }
 
+    void maxTopicAlias(int value) {
+        maxTopicAlias = value;
+    }
+
+    void maxPacketSize(int value) {
+        maxPacketSize = value;
+    }
+
+    void persistentClientExpirationSeconds(long seconds) {
+        persistentClientExpirationSeconds = seconds;
+    }
+
+    void serverReference(String reference, boolean moved) {
+        serverReference = reference;
+        serverMoved = moved;
+    }
+
     void useUsernameAsClientId(boolean value) {
         useUsernameAsClientId = value;
     }
@@ -170,6 +192,8 @@ final class BrokerConfigBuilder {
                 global.authProvider(),
                 perListenerSettings,
                 perListener,
+                new ProtocolConfig(maxTopicAlias, maxPacketSize, persistentClientExpirationSeconds, serverReference,
+                        serverMoved),
                 warnings);
     }
 }

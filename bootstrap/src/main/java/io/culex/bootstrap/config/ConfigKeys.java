@@ -73,7 +73,7 @@ final class ConfigKeys {
     private static final Set<String> OTHER_OPTIONS = Set.of(
             // persistence; persistence_backend is Culex's own (which storage engine)
             "autosave_interval", "autosave_on_changes", "persistence", "persistence_backend", "persistence_file",
-            "persistence_location", "persistent_client_expiration", "retained_persistence",
+            "persistence_location", "retained_persistence",
             // logging
             "log_facility", "websockets_log_level",
             // process
@@ -82,10 +82,10 @@ final class ConfigKeys {
             "auth_plugin", "auth_plugin_deny_special_chars",
             "plugin", "psk_file",
             // message handling (allow_duplicate_messages and retry_interval are deprecated but still accepted)
-            "allow_duplicate_messages", "check_retain_source", "max_inflight_bytes", "max_packet_size",
+            "allow_duplicate_messages", "check_retain_source", "max_inflight_bytes",
             "retry_interval", "set_tcp_nodelay", "upgrade_outgoing_qos",
             // per-listener options that do not create the default listener
-            "http_dir", "max_topic_alias", "websockets_headers_size");
+            "http_dir", "websockets_headers_size");
 
     /**
      * The per-listener options Culex implements. Each applies to the current listener block, or before the
@@ -155,6 +155,25 @@ final class ConfigKeys {
                 && !OTHER_OPTIONS.contains(key);
     }
 
+    private static void persistentClientExpiration(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        long seconds = ExpirationPeriod.parseSeconds(line.word(ExpirationPeriod.EXPECTED));
+        if (seconds <= 0) {
+            throw line.error("expected " + ExpirationPeriod.EXPECTED + ", got '" + line.word(ExpirationPeriod.EXPECTED) + "'");
+        }
+        config.persistentClientExpirationSeconds(seconds);
+    }
+
+    /** {@code server_reference <host[:port]> [permanent]}: MQTT 5 clients are redirected (0x9C, or 0x9D if permanent). */
+    private static void serverReference(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        String[] words = line.text("a server reference such as other-host:1883, optionally followed by 'permanent'")
+                .trim().split("\\s+");
+        if (words.length > 2 || (words.length == 2 && !words[1].equals("permanent"))) {
+            throw line.error("expected a server reference such as other-host:1883, optionally followed by 'permanent', got '"
+                    + String.join(" ", words) + "'");
+        }
+        config.serverReference(words[0], words.length == 2);
+    }
+
     private static Map<String, KeyHandler> buildTable() {
         Map<String, KeyHandler> table = new HashMap<>();
         register(table, "listener", ConfigKeys::listener);
@@ -178,6 +197,12 @@ final class ConfigKeys {
         register(table, "message_size_limit",
                 (line, config) -> config.messageSizeLimit(line.intValue(0, BrokerConfig.MQTT_MAX_PACKET_SIZE)));
         register(table, "retain_available", (line, config) -> config.retainAvailable(line.booleanValue()));
+        // Per listener in Mosquitto; Culex applies the value to every listener.
+        register(table, "max_topic_alias", (line, config) -> config.maxTopicAlias(line.intValue(0, 65_535)));
+        register(table, "max_packet_size",
+                (line, config) -> config.maxPacketSize(line.intValue(0, BrokerConfig.MQTT_MAX_PACKET_SIZE)));
+        register(table, "persistent_client_expiration", ConfigKeys::persistentClientExpiration);
+        register(table, "server_reference", ConfigKeys::serverReference);
         register(table, "log_dest", (line, config) -> config.logging().destination(line));
         register(table, "log_type", (line, config) -> config.logging().type(line));
         register(table, "connection_messages", (line, config) -> config.logging().connectionMessages(line.booleanValue()));

@@ -1,6 +1,8 @@
 package io.culex.domain.session;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -52,6 +54,20 @@ final class PendingQueue {
 
     long dropped() {
         return dropped;
+    }
+
+    /** Removes and returns the deliveries picked for shared subscriptions, in queue order. */
+    List<Delivery> removeShared() {
+        List<Delivery> shared = new ArrayList<>();
+        for (Iterator<Delivery> it = deliveries.iterator(); it.hasNext(); ) {
+            Delivery delivery = it.next();
+            if (delivery.isShared()) {
+                shared.add(delivery);
+                bytes -= delivery.sizeInBytes();
+                it.remove();
+            }
+        }
+        return shared;
     }
 
     List<Delivery> snapshot() {

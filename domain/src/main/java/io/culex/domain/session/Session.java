@@ -1,9 +1,13 @@
 package io.culex.domain.session;
 
 import io.culex.domain.message.QoS;
+import io.culex.domain.port.Clock;
 import io.culex.domain.session.OutboundFlight.FlightState;
+import io.culex.domain.topic.Subscription;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,31 +15,51 @@ import java.util.Set;
 
 /**
  * The session aggregate: one client's subscriptions and QoS state, kept while the
- * client is offline when the session is persistent (clean session = false).
+ * client is offline when the session is persistent (a Session Expiry Interval above
+ * 0; MQTT 3.x clean session = false).
  *
  * <p>The outbound QoS 1/2 flows are explicit state machines
- * ({@link FlightState}); at most {@code maxInflight} of them run at once and the
- * rest wait in order in a bounded queue. Inbound QoS 2 packet ids are remembered
+ * ({@link FlightState}); at most min({@code maxInflight}, the client's Receive
+ * Maximum) of them run at once and the rest wait in order in a bounded queue.
+ * Messages whose expiry passed before they were sent are dropped, never sent. Inbound QoS 2 packet ids are remembered
  * until PUBREL so that a re-sent PUBLISH is not delivered twice.
  *
  * <p>Not thread-safe: the application touches a session from one thread at a time.
  */
 public final class Session {
 
+    /** Session Expiry Interval meaning the session never expires (MQTT 5's 0xFFFFFFFF). */
+    public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;
+
     private final String clientId;
-    private final boolean persistent;
     private final SessionLimits limits;
-    private final Map<String, QoS> subscriptions = new LinkedHashMap<>();
+    private final Clock clock;
+    private long expiryIntervalSeconds;
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final LinkedHashMap<Integer, OutboundFlight> inflight = new LinkedHashMap<>();
     private final PendingQueue pending = new PendingQueue();
     private final Set<Integer> inboundQos2AwaitingRelease = new HashSet<>();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private boolean online;
+    private int sendWindow;
+    private long expiredCount;
+    private long oversizeCount;
 
-    public Session(String clientId, boolean persistent, SessionLimits limits) {
+    /**
+     * @param expiryIntervalSeconds 0 ends the session with its connection; {@link #NEVER_EXPIRES} keeps it forever
+     * @param clock                 what message expiry is measured against
+     */
+    public Session(String clientId, long expiryIntervalSeconds, SessionLimits limits, Clock clock) {
         this.clientId = clientId;
-        this.persistent = persistent;
+        this.expiryIntervalSeconds = expiryIntervalSeconds;
         this.limits = limits;
+        this.clock = clock;
+        this.sendWindow = limits.maxInflight();
+    }
+
+    /** An MQTT 3.x session: persistent ones never expire; messages carry no expiry. */
+    public Session(String clientId, boolean persistent, SessionLimits limits) {
+        this(clientId, persistent ? NEVER_EXPIRES : 0, limits, () -> 0L);
     }
 
     public String clientId() {
@@ -44,7 +68,16 @@ public final class Session {
 
     /** True when the state outlives the connection (MQTT 3.1.1 clean session = false). */
     public boolean isPersistent() {
-        return persistent;
+        return expiryIntervalSeconds > 0;
+    }
+
+    public long expiryIntervalSeconds() {
+        return expiryIntervalSeconds;
+    }
+
+    /** A new CONNECT or a DISCONNECT set another Session Expiry Interval. */
+    public void expiryIntervalSeconds(long seconds) {
+        expiryIntervalSeconds = seconds;
     }
 
     public boolean isOnline() {
@@ -53,16 +86,17 @@ public final class Session {
 
     // ---- subscriptions ----
 
-    /** @return the QoS previously granted for this filter, or null if it is new */
-    public QoS subscribe(String filter, QoS granted) {
-        return subscriptions.put(filter, granted);
+    /** Adds or replaces the subscription to its filter. @return the one it replaced, or null if it is new */
+    public Subscription subscribe(Subscription subscription) {
+        return subscriptions.put(subscription.filter(), subscription);
     }
 
     public boolean unsubscribe(String filter) {
         return subscriptions.remove(filter) != null;
     }
 
-    public Map<String, QoS> subscriptions() {
+    /** By filter (as the client sent it), in subscription order. */
+    public Map<String, Subscription> subscriptions() {
         return Collections.unmodifiableMap(subscriptions);
     }
 
@@ -89,15 +123,16 @@ public final class Session {
             }
             return pending.offer(delivery, limits, exemptFromLimits) ? DeliveryOutcome.QUEUED : DeliveryOutcome.DROPPED;
         }
+        if (isExpired(delivery)) {
+            return DeliveryOutcome.DROPPED;
+        }
         if (delivery.qos() == QoS.AT_MOST_ONCE) {
-            out.publish(0, delivery, false);
-            return DeliveryOutcome.SENT;
+            return sendQos0(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.DROPPED;
         }
         if (!pending.isEmpty() || windowIsFull()) {
             return pending.offer(delivery, limits, exemptFromLimits) ? DeliveryOutcome.QUEUED : DeliveryOutcome.DROPPED;
         }
-        startFlight(delivery, out);
-        return DeliveryOutcome.SENT;
+        return startFlight(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.DROPPED;
     }
 
     /** Handles PUBACK. @return false if no QoS 1 flight had this id */
@@ -123,6 +158,20 @@ public final class Session {
         return true;
     }
 
+    /**
+     * Handles a PUBREC with a failure reason code (MQTT 5): the client refused the message, so
+     * the flow ends without PUBREL. @return false if no QoS 2 flight awaited a PUBREC with this id
+     */
+    public boolean acknowledgeRefusedPubrec(int packetId, Transmitter out) {
+        OutboundFlight flight = inflight.get(packetId);
+        if (flight == null || flight.state() != FlightState.AWAITING_PUBREC) {
+            return false;
+        }
+        inflight.remove(packetId);
+        fillWindow(out);
+        return true;
+    }
+
     /** Handles PUBCOMP. @return false if no flight was awaiting it */
     public boolean acknowledgePubcomp(int packetId, Transmitter out) {
         OutboundFlight flight = inflight.get(packetId);
@@ -140,12 +189,20 @@ public final class Session {
      * the window from the queue.
      */
     public void resume(Transmitter out) {
+        resume(out, limits.maxInflight());
+    }
+
+    /** As {@link #resume(Transmitter)} for a client that accepts at most {@code receiveMaximum} flows at once. */
+    public void resume(Transmitter out, int receiveMaximum) {
         online = true;
-        for (OutboundFlight flight : inflight.values()) {
+        sendWindow = Math.max(1, Math.min(limits.maxInflight(), receiveMaximum));
+        for (Iterator<OutboundFlight> flights = inflight.values().iterator(); flights.hasNext(); ) {
+            OutboundFlight flight = flights.next();
             if (flight.state() == FlightState.AWAITING_PUBCOMP) {
                 out.pubrel(flight.packetId());
-            } else {
-                out.publish(flight.packetId(), flight.delivery(), true);
+            } else if (!out.publish(flight.packetId(), flight.delivery(), true)) {
+                oversizeCount++;
+                flights.remove();
             }
         }
         fillWindow(out);
@@ -160,9 +217,11 @@ public final class Session {
     public void fillWindow(Transmitter out) {
         while (online && !pending.isEmpty()) {
             Delivery head = pending.peek();
-            if (head.qos() == QoS.AT_MOST_ONCE) {
+            if (isExpired(head)) {
                 pending.poll();
-                out.publish(0, head, false);
+            } else if (head.qos() == QoS.AT_MOST_ONCE) {
+                pending.poll();
+                sendQos0(head, out);
             } else if (windowIsFull()) {
                 return;
             } else {
@@ -172,15 +231,60 @@ public final class Session {
         }
     }
 
-    private void startFlight(Delivery delivery, Transmitter out) {
+    private boolean sendQos0(Delivery delivery, Transmitter out) {
+        if (out.publish(0, delivery, false)) {
+            return true;
+        }
+        oversizeCount++;
+        return false;
+    }
+
+    /** @return false if the client could not take the PUBLISH (too big): then no flight is started */
+    private boolean startFlight(Delivery delivery, Transmitter out) {
         int packetId = packetIds.next(inflight::containsKey);
         FlightState state = delivery.qos() == QoS.AT_LEAST_ONCE ? FlightState.AWAITING_PUBACK : FlightState.AWAITING_PUBREC;
         inflight.put(packetId, new OutboundFlight(packetId, delivery, state));
-        out.publish(packetId, delivery, false);
+        if (out.publish(packetId, delivery, false)) {
+            return true;
+        }
+        inflight.remove(packetId);
+        oversizeCount++;
+        return false;
     }
 
     private boolean windowIsFull() {
-        return inflight.size() >= limits.maxInflight();
+        return inflight.size() >= sendWindow;
+    }
+
+    private boolean isExpired(Delivery delivery) {
+        if (delivery.message().isExpiredAt(clock.monotonicMillis())) {
+            expiredCount++;
+            return true;
+        }
+        return false;
+    }
+
+    // ---- shared subscriptions ----
+
+    /**
+     * Takes out the deliveries picked for a shared subscription that this session has not
+     * completed, so another member of the group can have them (MQTT 5, 4.8.2): queued ones and
+     * unacknowledged QoS 1 ones; QoS 2 flights only with {@code includeQos2}, since the client
+     * may have received one already and only an ended session can no longer complete it.
+     */
+    public List<Delivery> takeSharedDeliveries(boolean includeQos2) {
+        List<Delivery> taken = new ArrayList<>();
+        for (Iterator<OutboundFlight> flights = inflight.values().iterator(); flights.hasNext(); ) {
+            OutboundFlight flight = flights.next();
+            boolean movable = flight.state() == FlightState.AWAITING_PUBACK
+                    || (includeQos2 && flight.state() == FlightState.AWAITING_PUBREC);
+            if (flight.delivery().isShared() && movable) {
+                taken.add(flight.delivery());
+                flights.remove();
+            }
+        }
+        taken.addAll(pending.removeShared());
+        return taken;
     }
 
     // ---- inbound QoS 2: client -> broker ----
@@ -191,6 +295,16 @@ public final class Session {
      */
     public boolean receiveQos2(int packetId) {
         return inboundQos2AwaitingRelease.add(packetId);
+    }
+
+    /** Whether an inbound QoS 2 PUBLISH with this id awaits its PUBREL (a re-send is then no new message). */
+    public boolean awaitsRelease(int packetId) {
+        return inboundQos2AwaitingRelease.contains(packetId);
+    }
+
+    /** Inbound QoS 2 messages received and not yet released: they count against the broker's Receive Maximum. */
+    public int awaitingReleaseCount() {
+        return inboundQos2AwaitingRelease.size();
     }
 
     /** Handles PUBREL: the id may be reused by the client from now on. */
@@ -219,5 +333,15 @@ public final class Session {
     /** Messages refused because the queue was full. */
     public long droppedCount() {
         return pending.dropped();
+    }
+
+    /** Messages whose Message Expiry Interval ran out before they could be sent. */
+    public long expiredCount() {
+        return expiredCount;
+    }
+
+    /** Messages not sent because they were bigger than the client's Maximum Packet Size. */
+    public long oversizeCount() {
+        return oversizeCount;
     }
 }

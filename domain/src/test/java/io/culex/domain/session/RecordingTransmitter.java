@@ -7,11 +7,17 @@ import java.util.List;
 final class RecordingTransmitter implements Transmitter {
 
     final List<String> sent = new ArrayList<>();
+    /** Payloads above this size are refused, as a client's Maximum Packet Size would. */
+    int maxPayload = Integer.MAX_VALUE;
 
     @Override
-    public void publish(int packetId, Delivery delivery, boolean dup) {
+    public boolean publish(int packetId, Delivery delivery, boolean dup) {
+        if (delivery.message().payload().length > maxPayload) {
+            return false;
+        }
         sent.add("PUBLISH " + packetId + " " + delivery.message().topic() + " q" + delivery.qos().value()
                 + (dup ? " dup" : "") + (delivery.retainFlag() ? " retain" : ""));
+        return true;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
+import io.culex.domain.topic.Subscription;
 import io.culex.domain.session.OutboundFlight.FlightState;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -184,9 +185,9 @@ class SessionTest {
     @Test
     void subscriptionsAreReplacedAndRemoved() {
         Session session = new Session("c1", true, SessionLimits.defaults());
-        assertEquals(null, session.subscribe("a/#", QoS.AT_LEAST_ONCE));
-        assertEquals(QoS.AT_LEAST_ONCE, session.subscribe("a/#", QoS.EXACTLY_ONCE));
-        assertEquals(QoS.EXACTLY_ONCE, session.subscriptions().get("a/#"));
+        assertEquals(null, session.subscribe(Subscription.of("a/#", QoS.AT_LEAST_ONCE)));
+        assertEquals(QoS.AT_LEAST_ONCE, session.subscribe(Subscription.of("a/#", QoS.EXACTLY_ONCE)).maxQos());
+        assertEquals(QoS.EXACTLY_ONCE, session.subscriptions().get("a/#").maxQos());
         assertTrue(session.unsubscribe("a/#"));
         assertFalse(session.unsubscribe("a/#"));
     }

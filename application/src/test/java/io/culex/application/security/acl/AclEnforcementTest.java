@@ -6,7 +6,8 @@ import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectRequest;
 import io.culex.application.connection.ConnectReturnCode;
-import io.culex.application.connection.Outbound;
+import io.culex.application.protocol.ReasonCode;
+import io.culex.application.testing.RecordingOutbound;
 import io.culex.application.connection.PublishRequest;
 import io.culex.application.connection.SubscriptionRequest;
 import io.culex.application.security.AnonymousPolicyAuthenticator;
@@ -123,7 +124,7 @@ class AclEnforcementTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static final class Client implements Outbound {
+    private static final class Client extends RecordingOutbound {
         ClientConnection connection;
         final List<String> received = new ArrayList<>();
         final List<String> acks = new ArrayList<>();
@@ -150,20 +151,13 @@ class AclEnforcementTest {
             return received;
         }
 
-        @Override public void connack(boolean sessionPresent, ConnectReturnCode code) { }
-        @Override public void publish(int packetId, Delivery delivery, boolean dup) { received.add(delivery.message().topic()); }
-        @Override public void puback(int packetId) { acks.add("PUBACK " + packetId); }
-        @Override public void pubrec(int packetId) { acks.add("PUBREC " + packetId); }
-        @Override public void pubrel(int packetId) { }
-        @Override public void pubcomp(int packetId) { acks.add("PUBCOMP " + packetId); }
+        @Override public boolean publish(int packetId, Delivery delivery, boolean dup, long expirySeconds) {
+            received.add(delivery.message().topic());
+            return true;
+        }
+        @Override public void puback(int packetId, ReasonCode code, String reason) { acks.add("PUBACK " + packetId); }
+        @Override public void pubrec(int packetId, ReasonCode code, String reason) { acks.add("PUBREC " + packetId); }
+        @Override public void pubcomp(int packetId, ReasonCode code) { acks.add("PUBCOMP " + packetId); }
         @Override public void suback(int packetId, List<Integer> returnCodes) { subacks.add(returnCodes); }
-        @Override public void unsuback(int packetId) { }
-        @Override public void pingresp() { }
-        @Override public void flush() { }
-        @Override public void close() { }
-        @Override public boolean isWritable() { return true; }
-        @Override public void expectTrafficWithin(long millis) { }
-        @Override public Executor eventLoop() { return Runnable::run; }
-        @Override public String remoteAddress() { return "test"; }
     }
 }
