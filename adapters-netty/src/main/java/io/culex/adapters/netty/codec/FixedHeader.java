@@ -37,7 +37,7 @@ record FixedHeader(PacketType type, int flags, int remainingLength, int headerLe
             remainingLength |= RemainingLength.digit(encoded) << (7 * i);
             if (!RemainingLength.hasContinuation(encoded)) {
                 if (remainingLength > maxRemainingLength) {
-                    throw new MalformedPacketException("packet too large: " + remainingLength
+                    throw new MalformedPacketException(MalformedPacketException.PACKET_TOO_LARGE, "packet too large: " + remainingLength
                             + " bytes exceeds limit " + maxRemainingLength);
                 }
                 return new FixedHeader(type, flags, remainingLength, 2 + i);
