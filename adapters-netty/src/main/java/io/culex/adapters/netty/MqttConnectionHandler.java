@@ -111,7 +111,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
             connection.unsubscribe(unsubscribe.packetId(), unsubscribe.filters());
         } else if (packet == PingreqPacket.INSTANCE) {
             connection.ping();
-        } else if (packet == DisconnectPacket.INSTANCE) {
+        } else if (packet instanceof DisconnectPacket) {
             connection.disconnect();
         } else {
             connection.protocolViolation("a client may not send " + packet.getClass().getSimpleName());
