@@ -8,12 +8,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** Eclipse Paho MQTT 5 clients that record what they receive and how the broker disconnected them. */
@@ -25,12 +26,12 @@ final class Paho5Clients implements AutoCloseable {
 
     /** A connected client, its inbox and the DISCONNECT the broker sent it, if any. */
     static final class Client implements MqttCallback {
-        final MqttClient paho;
+        final MqttAsyncClient paho;
         final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         final BlockingQueue<MqttDisconnectResponse> disconnects = new LinkedBlockingQueue<>();
         volatile IMqttToken connectToken;
 
-        Client(MqttClient paho) {
+        Client(MqttAsyncClient paho) {
             this.paho = paho;
         }
 
@@ -63,13 +64,28 @@ final class Paho5Clients implements AutoCloseable {
         IMqttToken publish(String topic, String payload, int qos, boolean retained, MqttProperties properties)
                 throws MqttException {
             MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8), qos, retained, properties);
-            IMqttToken token = paho.getAClient().publish(topic, message);
+            IMqttToken token = paho.publish(topic, message);
             token.waitForCompletion(10_000);
             return token;
         }
 
         void publish(String topic, String payload, int qos, boolean retained) throws MqttException {
-            paho.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retained);
+            publish(topic, payload, qos, retained, new MqttProperties());
+        }
+
+        /** Subscribes and waits for the SUBACK; returns its reason codes. */
+        int[] subscribe(MqttSubscription subscription, MqttProperties properties) throws MqttException {
+            IMqttToken token = paho.subscribe(new MqttSubscription[] {subscription}, null, null, properties);
+            token.waitForCompletion(10_000);
+            return token.getReasonCodes();
+        }
+
+        int[] subscribe(String filter, int qos) throws MqttException {
+            return subscribe(new MqttSubscription(filter, qos), new MqttProperties());
+        }
+
+        void disconnect() throws MqttException {
+            paho.disconnect().waitForCompletion(10_000);
         }
 
         @Override
@@ -101,7 +117,7 @@ final class Paho5Clients implements AutoCloseable {
     }
 
     private final String serverUri;
-    private final List<MqttClient> opened = new ArrayList<>();
+    private final List<MqttAsyncClient> opened = new ArrayList<>();
 
     Paho5Clients(RunningBroker broker) {
         this.serverUri = broker.uri();
@@ -122,17 +138,19 @@ final class Paho5Clients implements AutoCloseable {
     }
 
     Client connect(String clientId, MqttConnectionOptions options) throws MqttException {
-        MqttClient paho = new MqttClient(serverUri, clientId, new MemoryPersistence());
+        MqttAsyncClient paho = new MqttAsyncClient(serverUri, clientId, new MemoryPersistence());
         opened.add(paho);
         Client client = new Client(paho);
         paho.setCallback(client);
-        client.connectToken = paho.connectWithResult(options);
+        IMqttToken token = paho.connect(options);
+        token.waitForCompletion(10_000);
+        client.connectToken = token;
         return client;
     }
 
     @Override
     public void close() {
-        for (MqttClient client : opened) {
+        for (MqttAsyncClient client : opened) {
             try {
                 if (client.isConnected()) {
                     client.disconnectForcibly(100, 100, false);

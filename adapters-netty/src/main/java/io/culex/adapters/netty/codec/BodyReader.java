@@ -25,6 +25,16 @@ final class BodyReader {
         return in.readerIndex() < end;
     }
 
+    /** Bytes left before the end of the body. */
+    int remaining() {
+        return end - in.readerIndex();
+    }
+
+    /** Where the next field starts, to measure how far a nested length (the properties') reaches. */
+    int position() {
+        return in.readerIndex();
+    }
+
     int readUnsignedByte(String field) {
         require(1, field);
         return in.readUnsignedByte();
@@ -33,6 +43,24 @@ final class BodyReader {
     int readUnsignedShort(String field) {
         require(2, field);
         return in.readUnsignedShort();
+    }
+
+    long readUnsignedInt(String field) {
+        require(4, field);
+        return in.readUnsignedInt();
+    }
+
+    /** An MQTT 5 Variable Byte Integer: 7 bits per byte, at most 4 bytes (spec 1.5.5). */
+    int readVariableByteInteger(String field) {
+        int value = 0;
+        for (int i = 0; i < RemainingLength.MAX_BYTES; i++) {
+            int encoded = readUnsignedByte(field);
+            value |= RemainingLength.digit(encoded) << (7 * i);
+            if (!RemainingLength.hasContinuation(encoded)) {
+                return value;
+            }
+        }
+        throw malformed(field + " is encoded in more than " + RemainingLength.MAX_BYTES + " bytes");
     }
 
     /** A packet identifier, which is never 0 where the spec requires one [MQTT-2.3.1-1]. */
@@ -58,10 +86,19 @@ final class BodyReader {
 
     /** A topic name as used by PUBLISH and the will: not empty, no wildcards [MQTT-3.3.2-2]. */
     String readTopicName(String field) {
-        String topic = readString(field);
+        String topic = readPossiblyEmptyTopicName(field);
         if (topic.isEmpty()) {
             throw malformed(field + " must not be empty");
         }
+        return topic;
+    }
+
+    /**
+     * A topic name that may be empty: an MQTT 5 PUBLISH may send "" with a Topic Alias instead
+     * (its parser checks the alias is there). Wildcards are still malformed.
+     */
+    String readPossiblyEmptyTopicName(String field) {
+        String topic = readString(field);
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
             throw malformed(field + " must not contain wildcards");
         }
@@ -104,8 +141,14 @@ final class BodyReader {
         }
     }
 
+    /** The bytes cannot be parsed as the spec lays the packet out: reason code 0x81. */
     MalformedPacketException malformed(String reason) {
         return new MalformedPacketException(type + ": " + reason);
+    }
+
+    /** The fields parse but hold a value the spec forbids there: reason code 0x82. */
+    MalformedPacketException protocolError(String reason) {
+        return new MalformedPacketException(MalformedPacketException.PROTOCOL_ERROR, type + ": " + reason);
     }
 
     private byte[] readBytes(int length, String field) {

@@ -13,7 +13,8 @@ final class ConnectFlags {
 
     private ConnectFlags() {}
 
-    static void validate(int flags) {
+    /** MQTT 5 allows a password without a user name (for other kinds of credentials). */
+    static void validate(int flags, int protocolLevel) {
         if ((flags & RESERVED) != 0) {
             throw malformed("reserved connect flag must be 0 [MQTT-3.1.2-3]");
         }
@@ -23,7 +24,7 @@ final class ConnectFlags {
         if (willQos(flags) > FieldRanges.MAX_QOS) {
             throw malformed("will QoS 3 is reserved [MQTT-3.1.2-14]");
         }
-        if (hasPassword(flags) && !hasUsername(flags)) {
+        if (hasPassword(flags) && !hasUsername(flags) && protocolLevel != MqttCodec.MQTT_5) {
             throw malformed("password flag set without user name flag [MQTT-3.1.2-22]");
         }
     }

@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * CONNECT. {@code username}, {@code password} and {@code will} are {@code null} when absent.
+ * On MQTT 5 {@code cleanSession} is the Clean Start flag (same bit) and {@code properties} holds
+ * the CONNECT properties; on 3.x they are always empty and a password requires a username.
  *
- * <p>When {@code protocolLevel} is not one this codec speaks (3 for "MQIsdp", 4 for "MQTT") the
- * decoder stops after the level, because later fields may be laid out differently: only
+ * <p>When {@code protocolLevel} is not one this codec speaks (3 for "MQIsdp", 4 or 5 for "MQTT")
+ * the decoder stops after the level, because later fields may be laid out differently: only
  * {@code protocolName} and {@code protocolLevel} are then meaningful, the rest hold neutral
- * defaults, and the broker is expected to answer CONNACK 0x01 and close.
+ * defaults, and the broker is expected to answer CONNACK 0x01 (0x84 on MQTT 5) and close.
  *
  * <p>The password array is not copied and must be treated as immutable; it is never printed.
  */
@@ -21,7 +23,8 @@ public record ConnectPacket(
         int keepAliveSeconds,
         String username,
         byte[] password,
-        WillPacketPart will)
+        WillPacketPart will,
+        MqttProperties properties)
         implements MqttPacket {
 
     public ConnectPacket {
@@ -29,6 +32,14 @@ public record ConnectPacket(
         FieldRanges.unsignedByte("protocolLevel", protocolLevel);
         Objects.requireNonNull(clientId, "clientId");
         FieldRanges.unsignedShort("keepAliveSeconds", keepAliveSeconds);
+        Objects.requireNonNull(properties, "properties");
+    }
+
+    /** Without properties, as MQTT 3.x sends it. */
+    public ConnectPacket(String protocolName, int protocolLevel, String clientId, boolean cleanSession,
+            int keepAliveSeconds, String username, byte[] password, WillPacketPart will) {
+        this(protocolName, protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will,
+                MqttProperties.EMPTY);
     }
 
     @Override
@@ -41,12 +52,14 @@ public record ConnectPacket(
                 && clientId.equals(that.clientId)
                 && Objects.equals(username, that.username)
                 && Arrays.equals(password, that.password)
-                && Objects.equals(will, that.will);
+                && Objects.equals(will, that.will)
+                && properties.equals(that.properties);
     }
 
     @Override
     public int hashCode() {
-        int result = Objects.hash(protocolName, protocolLevel, clientId, cleanSession, keepAliveSeconds, username, will);
+        int result = Objects.hash(protocolName, protocolLevel, clientId, cleanSession, keepAliveSeconds, username, will,
+                properties);
         return 31 * result + Arrays.hashCode(password);
     }
 
@@ -60,6 +73,7 @@ public record ConnectPacket(
                 + ", username=" + username
                 + ", password=" + (password == null ? "null" : "<redacted>")
                 + ", will=" + will
+                + (properties.isEmpty() ? "" : ", properties=" + properties)
                 + "]";
     }
 }

@@ -1,6 +1,6 @@
 package io.culex.adapters.netty.codec;
 
-/** Parses the CONNECT body (3.1.1 section 3.1; the 3.1 layout is the same). */
+/** Parses the CONNECT body (3.1.1 section 3.1, the same for 3.1; MQTT 5 section 3.1 adds properties). */
 final class ConnectParser {
 
     /** Long enough to recognise a protocol name in a log, short enough to keep garbage out of it. */
@@ -15,29 +15,33 @@ final class ConnectParser {
         }
         int protocolLevel = body.readUnsignedByte("protocol level");
         if (!ProtocolNames.isSupported(protocolName, protocolLevel)) {
-            // Other levels may lay out the rest differently (MQTT 5 adds properties), so do not
-            // guess: hand over name and level for the broker to answer CONNACK 0x01.
+            // Other levels may lay out the rest differently, so do not guess: hand over name and
+            // level for the broker to answer "unsupported protocol version".
             body.skipRest();
             return new ConnectPacket(protocolName, protocolLevel, "", true, 0, null, null, null);
         }
+        boolean mqtt5 = protocolLevel == MqttCodec.MQTT_5;
 
         int flags = body.readUnsignedByte("connect flags");
-        ConnectFlags.validate(flags);
+        ConnectFlags.validate(flags, protocolLevel);
         int keepAliveSeconds = body.readUnsignedShort("keep alive");
+        MqttProperties properties = mqtt5 ? PropertiesParser.parse(body, PropertyScope.CONNECT) : MqttProperties.EMPTY;
 
-        // Payload order is fixed: client id, will topic, will message, user name, password.
+        // Payload order is fixed: client id, will (properties, topic, message), user name, password.
         String clientId = body.readString("client identifier");
         WillPacketPart will = null;
         if (ConnectFlags.hasWill(flags)) {
+            MqttProperties willProperties = mqtt5 ? PropertiesParser.parse(body, PropertyScope.WILL) : MqttProperties.EMPTY;
             String topic = body.readTopicName("will topic");
             byte[] payload = body.readBinary("will message");
-            will = new WillPacketPart(topic, payload, ConnectFlags.willQos(flags), ConnectFlags.willRetain(flags));
+            will = new WillPacketPart(topic, payload, ConnectFlags.willQos(flags), ConnectFlags.willRetain(flags),
+                    willProperties);
         }
         String username = ConnectFlags.hasUsername(flags) ? body.readString("user name") : null;
         byte[] password = ConnectFlags.hasPassword(flags) ? body.readBinary("password") : null;
 
         return new ConnectPacket(protocolName, protocolLevel, clientId, ConnectFlags.cleanSession(flags),
-                keepAliveSeconds, username, password, will);
+                keepAliveSeconds, username, password, will, properties);
     }
 
     private static String abbreviate(String name) {

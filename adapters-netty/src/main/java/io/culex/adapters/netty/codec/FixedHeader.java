@@ -12,18 +12,19 @@ record FixedHeader(PacketType type, int flags, int remainingLength, int headerLe
      * Parses the fixed header at the reader index without consuming it.
      *
      * <p>Each rule is checked as soon as the bytes it needs are there, so an oversized packet is
-     * refused before its body is buffered and a bad first byte before the length arrives.
+     * refused before its body is buffered and a bad first byte before the length arrives. AUTH is
+     * a packet type only at {@code protocolLevel} 5.
      *
      * @return the header, or {@code null} if more bytes are needed to finish it
      * @throws MalformedPacketException if the bytes present already break a rule
      */
-    static FixedHeader peek(ByteBuf in, int maxRemainingLength) {
+    static FixedHeader peek(ByteBuf in, int maxRemainingLength, int protocolLevel) {
         if (!in.isReadable()) {
             return null;
         }
         int start = in.readerIndex();
         int firstByte = in.getUnsignedByte(start);
-        PacketType type = PacketType.ofCode(firstByte >>> 4);
+        PacketType type = PacketType.ofCode(firstByte >>> 4, protocolLevel);
         int flags = firstByte & 0x0F;
         validateFirstByte(firstByte, type, flags);
 
@@ -37,7 +38,7 @@ record FixedHeader(PacketType type, int flags, int remainingLength, int headerLe
             remainingLength |= RemainingLength.digit(encoded) << (7 * i);
             if (!RemainingLength.hasContinuation(encoded)) {
                 if (remainingLength > maxRemainingLength) {
-                    throw new MalformedPacketException("packet too large: " + remainingLength
+                    throw new MalformedPacketException(MalformedPacketException.PACKET_TOO_LARGE, "packet too large: " + remainingLength
                             + " bytes exceeds limit " + maxRemainingLength);
                 }
                 return new FixedHeader(type, flags, remainingLength, 2 + i);

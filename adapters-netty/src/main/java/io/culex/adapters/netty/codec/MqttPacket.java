@@ -1,7 +1,8 @@
 package io.culex.adapters.netty.codec;
 
 /**
- * A decoded MQTT 3.1 / 3.1.1 control packet, or one to be encoded.
+ * A decoded MQTT 3.1 / 3.1.1 / 5.0 control packet, or one to be encoded. Fields that exist only in
+ * MQTT 5 (reason codes, properties) are ignored when encoding for a 3.x connection.
  *
  * <p>Records that carry a {@code byte[]} (payloads, passwords) do not copy it: the array is handed
  * over and must be treated as immutable by everybody who holds the packet. Their {@code equals}
@@ -10,4 +11,4 @@ package io.culex.adapters.netty.codec;
 public sealed interface MqttPacket
         permits ConnectPacket, ConnackPacket, PublishPacket, PubackPacket, PubrecPacket, PubrelPacket,
                 PubcompPacket, SubscribePacket, SubackPacket, UnsubscribePacket, UnsubackPacket,
-                PingreqPacket, PingrespPacket, DisconnectPacket {}
+                PingreqPacket, PingrespPacket, DisconnectPacket, AuthPacket {}

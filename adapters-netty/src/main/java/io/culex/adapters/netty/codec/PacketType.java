@@ -1,8 +1,8 @@
 package io.culex.adapters.netty.codec;
 
 /**
- * The control packet types of MQTT 3.1 / 3.1.1 with the fixed-header flag bits each one must carry.
- * Codes 0 and 15 are reserved and have no constant.
+ * The control packet types with the fixed-header flag bits each one must carry. Code 0 is reserved
+ * and has no constant; code 15 is AUTH on MQTT 5 and reserved on 3.x (see {@link #ofCode}).
  */
 enum PacketType {
     CONNECT(1, 0b0000),
@@ -19,7 +19,8 @@ enum PacketType {
     UNSUBACK(11, 0b0000),
     PINGREQ(12, 0b0000),
     PINGRESP(13, 0b0000),
-    DISCONNECT(14, 0b0000);
+    DISCONNECT(14, 0b0000),
+    AUTH(15, 0b0000);
 
     private static final PacketType[] BY_CODE = new PacketType[16];
 
@@ -45,9 +46,10 @@ enum PacketType {
         this.flagsCarryFields = true;
     }
 
-    /** The packet type for a 4-bit code, or {@code null} for the reserved codes 0 and 15. */
-    static PacketType ofCode(int code) {
-        return BY_CODE[code & 0x0F];
+    /** The packet type for a 4-bit code at a protocol level, or {@code null} for a code reserved there. */
+    static PacketType ofCode(int code, int protocolLevel) {
+        PacketType type = BY_CODE[code & 0x0F];
+        return type == AUTH && protocolLevel != MqttCodec.MQTT_5 ? null : type;
     }
 
     int code() {

@@ -4,18 +4,16 @@ package io.culex.adapters.netty.codec;
 final class ProtocolNames {
 
     static final String MQTT_3_1 = "MQIsdp";
-    static final int MQTT_3_1_LEVEL = 3;
-    static final String MQTT_3_1_1 = "MQTT";
-    static final int MQTT_3_1_1_LEVEL = 4;
+    static final String MQTT = "MQTT";
 
     private ProtocolNames() {}
 
     static boolean isKnownName(String name) {
-        return MQTT_3_1.equals(name) || MQTT_3_1_1.equals(name);
+        return MQTT_3_1.equals(name) || MQTT.equals(name);
     }
 
     static boolean isSupported(String name, int level) {
-        return MQTT_3_1.equals(name) && level == MQTT_3_1_LEVEL
-                || MQTT_3_1_1.equals(name) && level == MQTT_3_1_1_LEVEL;
+        return MQTT_3_1.equals(name) && level == MqttCodec.MQTT_3_1
+                || MQTT.equals(name) && (level == MqttCodec.MQTT_3_1_1 || level == MqttCodec.MQTT_5);
     }
 }

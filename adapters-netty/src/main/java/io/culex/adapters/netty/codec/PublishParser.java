@@ -5,11 +5,21 @@ final class PublishParser {
 
     private PublishParser() {}
 
-    static PublishPacket parse(int flags, BodyReader body) {
+    static PublishPacket parse(int flags, BodyReader body, int protocolLevel) {
         int qos = PublishFlags.qos(flags);
-        String topic = body.readTopicName("topic name");
+        boolean retain = PublishFlags.retain(flags);
+        boolean dup = PublishFlags.dup(flags);
+        if (protocolLevel != MqttCodec.MQTT_5) {
+            String topic = body.readTopicName("topic name");
+            int packetId = qos > 0 ? body.readPacketId() : 0;
+            return new PublishPacket(topic, body.readRest(), qos, retain, dup, packetId);
+        }
+        String topic = body.readPossiblyEmptyTopicName("topic name");
         int packetId = qos > 0 ? body.readPacketId() : 0;
-        byte[] payload = body.readRest();
-        return new PublishPacket(topic, payload, qos, PublishFlags.retain(flags), PublishFlags.dup(flags), packetId);
+        MqttProperties properties = PropertiesParser.parse(body, PropertyScope.PUBLISH);
+        if (topic.isEmpty() && properties.topicAlias() == null) {
+            throw body.protocolError("topic name must not be empty without a Topic Alias");
+        }
+        return new PublishPacket(topic, body.readRest(), qos, retain, dup, packetId, properties);
     }
 }

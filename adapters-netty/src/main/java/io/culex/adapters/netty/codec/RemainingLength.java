@@ -2,7 +2,10 @@ package io.culex.adapters.netty.codec;
 
 import io.netty.buffer.ByteBuf;
 
-/** The variable-length "remaining length" of the fixed header: 7 bits per byte, at most 4 bytes. */
+/**
+ * The variable-length "remaining length" of the fixed header: 7 bits per byte, at most 4 bytes. MQTT 5
+ * calls the same encoding a Variable Byte Integer and also uses it for property lengths and values.
+ */
 final class RemainingLength {
 
     static final int MAX_BYTES = 4;

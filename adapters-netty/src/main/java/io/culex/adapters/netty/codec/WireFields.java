@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.EncoderException;
+import java.util.List;
 
 /**
  * Sizing and writing of the field encodings packets share. Sizing also validates, so that a packet
@@ -43,13 +44,25 @@ final class WireFields {
         return packetId;
     }
 
-    /** Allocates a buffer of exactly the packet's size and writes the fixed header into it. */
-    static ByteBuf allocate(ByteBufAllocator alloc, int firstByte, int remainingLength) {
+    static <T> List<T> requireNonEmpty(List<T> items, PacketType type) {
+        if (items.isEmpty()) {
+            throw new EncoderException(type + ": at least one entry is required");
+        }
+        return items;
+    }
+
+    /** The whole packet's size: first byte, remaining length field, body. */
+    static int packetSize(int remainingLength) {
         if (remainingLength > RemainingLength.MAX_VALUE) {
             throw new EncoderException("packet too large: remaining length " + remainingLength
                     + " exceeds " + RemainingLength.MAX_VALUE);
         }
-        int size = 1 + RemainingLength.size(remainingLength) + remainingLength;
+        return 1 + RemainingLength.size(remainingLength) + remainingLength;
+    }
+
+    /** Allocates a buffer of exactly the packet's size and writes the fixed header into it. */
+    static ByteBuf allocate(ByteBufAllocator alloc, int firstByte, int remainingLength) {
+        int size = packetSize(remainingLength);
         // maxCapacity == size: a sizing bug fails loudly instead of silently growing the buffer.
         ByteBuf out = alloc.buffer(size, size);
         out.writeByte(firstByte);

@@ -19,8 +19,14 @@ final class Codec {
 
     private Codec() {}
 
+    /** Encodes on a channel whose level is still the default, 3.1.1. */
     static byte[] encode(MqttPacket packet) {
-        ByteBuf buf = encodeToBuffer(packet);
+        return encode(packet, MqttCodec.MQTT_3_1_1);
+    }
+
+    /** Encodes on a channel at {@code protocolLevel}. */
+    static byte[] encode(MqttPacket packet, int protocolLevel) {
+        ByteBuf buf = encodeToBuffer(packet, protocolLevel);
         try {
             return ByteBufUtil.getBytes(buf);
         } finally {
@@ -30,7 +36,12 @@ final class Codec {
 
     /** The buffer exactly as the encoder produced it; the caller releases it. */
     static ByteBuf encodeToBuffer(MqttPacket packet) {
+        return encodeToBuffer(packet, MqttCodec.MQTT_3_1_1);
+    }
+
+    static ByteBuf encodeToBuffer(MqttPacket packet, int protocolLevel) {
         EmbeddedChannel channel = new EmbeddedChannel(MqttEncoder.INSTANCE);
+        MqttCodec.setProtocolLevel(channel, protocolLevel);
         channel.writeOutbound(packet);
         ByteBuf buf = channel.readOutbound();
         assertFalse(channel.finish(), "encoder produced more than one buffer");
@@ -54,13 +65,26 @@ final class Codec {
     }
 
     static MqttPacket decodeSingle(byte[] bytes) {
-        List<MqttPacket> packets = decode(bytes);
+        return decodeSingle(new MqttDecoder(TEST_LIMIT), bytes);
+    }
+
+    /** Decodes with a decoder told the level up front, as a client's is. */
+    static MqttPacket decodeSingle(int protocolLevel, byte[] bytes) {
+        return decodeSingle(new MqttDecoder(TEST_LIMIT, protocolLevel), bytes);
+    }
+
+    private static MqttPacket decodeSingle(MqttDecoder decoder, byte[] bytes) {
+        List<MqttPacket> packets = decode(decoder, bytes);
         assertEquals(1, packets.size(), () -> "expected one packet but got " + packets);
         return packets.get(0);
     }
 
     static MalformedPacketException decodeFailure(byte[] bytes) {
         return decodeFailure(new MqttDecoder(TEST_LIMIT), bytes);
+    }
+
+    static MalformedPacketException decodeFailure(int protocolLevel, byte[] bytes) {
+        return decodeFailure(new MqttDecoder(TEST_LIMIT, protocolLevel), bytes);
     }
 
     static MalformedPacketException decodeFailure(MqttDecoder decoder, byte[] bytes) {

@@ -48,13 +48,13 @@ class ConnectValidationTest {
     /** The broker answers CONNACK 0x01 to these; decoding must not drop the connection first. */
     @Test
     void knownNameWithUnsupportedLevelDecodesNameAndLevelOnly() {
-        // An MQTT 5 CONNECT: its property length (0) would shift a 3.1.1 parse.
-        byte[] bytes = connect("MQTT", 5, 0xC2).u8(0).string("id").string("u").string("pw").build();
+        // A future level laid out as MQTT 5 is: its property length (0) would shift a 3.1.1 parse.
+        byte[] bytes = connect("MQTT", 6, 0xC2).u8(0).string("id").string("u").string("pw").build();
 
         ConnectPacket decoded = (ConnectPacket) Codec.decodeSingle(bytes);
 
         assertEquals("MQTT", decoded.protocolName());
-        assertEquals(5, decoded.protocolLevel());
+        assertEquals(6, decoded.protocolLevel());
         assertNull(decoded.username());
         assertNull(decoded.password());
     }

@@ -19,7 +19,7 @@ class FixedHeaderValidationTest {
 
     @Test
     void packetType0IsMalformed() {
-        Codec.decodeFailure(Hex.bytes("00 00"));
+        assertEquals(MalformedPacketException.MALFORMED_PACKET, Codec.decodeFailure(Hex.bytes("00 00")).reasonCode());
     }
 
     @Test
@@ -88,6 +88,7 @@ class FixedHeaderValidationTest {
         MalformedPacketException failure = Codec.decodeFailure(new MqttDecoder(LIMIT), Hex.bytes("30 E9 07"));
 
         assertEquals("packet too large: 1001 bytes exceeds limit 1000", failure.getMessage());
+        assertEquals(MalformedPacketException.PACKET_TOO_LARGE, failure.reasonCode());
     }
 
     @Test

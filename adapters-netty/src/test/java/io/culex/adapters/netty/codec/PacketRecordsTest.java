@@ -89,6 +89,58 @@ class PacketRecordsTest {
         assertThrows(NullPointerException.class, () -> new SubscribePacket(1, null));
     }
 
+    @Test
+    void mqtt3ConstructorsDefaultToSuccessAndNoProperties() {
+        assertEquals(new PubackPacket(1, 0, MqttProperties.EMPTY), new PubackPacket(1));
+        assertEquals(new PubrecPacket(1, 0, MqttProperties.EMPTY), new PubrecPacket(1));
+        assertEquals(new PubrelPacket(1, 0, MqttProperties.EMPTY), new PubrelPacket(1));
+        assertEquals(new PubcompPacket(1, 0, MqttProperties.EMPTY), new PubcompPacket(1));
+        assertEquals(new UnsubackPacket(1, List.of(), MqttProperties.EMPTY), new UnsubackPacket(1));
+        assertEquals(new ConnackPacket(true, 0, MqttProperties.EMPTY), new ConnackPacket(true, 0));
+        assertEquals(new TopicSubscription("a", 1, false, false, 0), new TopicSubscription("a", 1));
+        assertEquals(new DisconnectPacket(0, MqttProperties.EMPTY), DisconnectPacket.INSTANCE);
+        assertEquals(MqttProperties.EMPTY, SamplePackets.fullConnect().properties());
+        assertEquals(MqttProperties.EMPTY, SamplePackets.fullConnect().will().properties());
+    }
+
+    @Test
+    void propertiesTakePartInEquality() {
+        MqttProperties alias = MqttProperties.builder().topicAlias(1).build();
+
+        assertNotEquals(new PublishPacket("t", new byte[0], 0, false, false, 0),
+                new PublishPacket("t", new byte[0], 0, false, false, 0, alias));
+        assertNotEquals(SamplePackets.fullConnect5(), new ConnectPacket("MQTT", 5, "client-5", false, 65535, null,
+                SamplePackets.utf8("token"), SamplePackets.fullConnect5().will(), MqttProperties.EMPTY));
+        assertNotEquals(new WillPacketPart("w", new byte[0], 0, false),
+                new WillPacketPart("w", new byte[0], 0, false, MqttProperties.builder().willDelayInterval(1L).build()));
+        assertEquals(SamplePackets.fullConnect5().hashCode(), SamplePackets.fullConnect5().hashCode());
+    }
+
+    @Test
+    void propertiesPrintOnlyWhenThereAreAny() {
+        PublishPacket publish = new PublishPacket("t", new byte[0], 0, false, false, 0,
+                MqttProperties.builder().topicAlias(2).build());
+
+        assertEquals("PublishPacket[topic=t, payload=0 bytes, qos=0, retain=false, dup=false, packetId=0, "
+                + "properties=MqttProperties[topicAlias=2]]", publish.toString());
+        assertFalse(SamplePackets.fullConnect().toString().contains("properties"));
+        assertTrue(SamplePackets.fullConnect5().toString().contains("sessionExpiryInterval=3600"));
+        assertFalse(SamplePackets.fullConnect5().toString().contains("client-first"), "authentication data is binary");
+    }
+
+    @Test
+    void mqtt5FieldsOutsideTheirWireRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new TopicSubscription("a", 0, false, false, 3));
+        assertThrows(IllegalArgumentException.class, () -> new TopicSubscription("a", 0, false, false, -1));
+        assertThrows(IllegalArgumentException.class, () -> new PubackPacket(1, 256, MqttProperties.EMPTY));
+        assertThrows(IllegalArgumentException.class, () -> new DisconnectPacket(-1, MqttProperties.EMPTY));
+        assertThrows(IllegalArgumentException.class, () -> new AuthPacket(256, MqttProperties.EMPTY));
+        assertThrows(IllegalArgumentException.class, () -> new UnsubackPacket(1, List.of(300), MqttProperties.EMPTY));
+        assertThrows(NullPointerException.class, () -> new PubackPacket(1, 0, null));
+        assertThrows(NullPointerException.class, () -> new PublishPacket("t", new byte[0], 0, false, false, 0, null));
+        assertThrows(NullPointerException.class, () -> new WillPacketPart("w", new byte[0], 0, false, null));
+    }
+
     private static ConnectPacket withPassword(ConnectPacket p, String password) {
         return new ConnectPacket(p.protocolName(), p.protocolLevel(), p.clientId(), p.cleanSession(), p.keepAliveSeconds(),
                 p.username(), SamplePackets.utf8(password), p.will());

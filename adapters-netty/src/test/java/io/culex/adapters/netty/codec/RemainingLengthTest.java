@@ -30,7 +30,7 @@ class RemainingLengthTest {
         assertEquals(Hex.bytes(hex).length, RemainingLength.size(value));
 
         ByteBuf header = Unpooled.wrappedBuffer(Hex.concat(Hex.bytes("30"), Hex.bytes(hex)));
-        FixedHeader parsed = FixedHeader.peek(header, RemainingLength.MAX_VALUE);
+        FixedHeader parsed = FixedHeader.peek(header, RemainingLength.MAX_VALUE, MqttCodec.MQTT_3_1_1);
         assertEquals(value, parsed.remainingLength());
         assertEquals(1 + Hex.bytes(hex).length, parsed.headerLength());
         assertEquals(0, header.readerIndex(), "peek must not consume");

@@ -3,10 +3,13 @@ package io.culex.adapters.netty.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.EncoderException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +36,61 @@ class RoundTripTest {
         } finally {
             buf.release();
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.culex.adapters.netty.codec.SamplePackets#mqtt5Stream")
+    void everyMqtt5PacketSurvivesEncodeThenDecode(MqttPacket packet) {
+        assertEquals(packet, Codec.decodeSingle(MqttCodec.MQTT_5, Codec.encode(packet, MqttCodec.MQTT_5)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.culex.adapters.netty.codec.SamplePackets#mqtt5Stream")
+    void encoderAllocatesExactlyTheMqtt5PacketSize(MqttPacket packet) {
+        ByteBuf buf = Codec.encodeToBuffer(packet, MqttCodec.MQTT_5);
+        try {
+            assertEquals(buf.readableBytes(), buf.maxCapacity());
+        } finally {
+            buf.release();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.culex.adapters.netty.codec.SamplePackets#stream")
+    void encodedLengthIsWhatTheEncoderWrites(MqttPacket packet) {
+        assertEquals(Codec.encode(packet).length, PacketWriter.encodedLength(packet, MqttCodec.MQTT_3_1_1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.culex.adapters.netty.codec.SamplePackets#mqtt5Stream")
+    void encodedLengthIsWhatTheEncoderWritesOnMqtt5(MqttPacket packet) {
+        assertEquals(Codec.encode(packet, MqttCodec.MQTT_5).length, PacketWriter.encodedLength(packet, MqttCodec.MQTT_5));
+    }
+
+    /** The same packet is shorter on 3.x, which drops what it cannot carry: the length must say so. */
+    @Test
+    void encodedLengthFollowsTheLevel() {
+        PublishPacket publish = new PublishPacket("a/b", SamplePackets.utf8("hello"), 1, true, false, 7,
+                SamplePackets.publishProperties());
+
+        assertEquals(Codec.encode(publish, MqttCodec.MQTT_3_1_1).length, PacketWriter.encodedLength(publish, 4));
+        assertEquals(Codec.encode(publish, MqttCodec.MQTT_5).length, PacketWriter.encodedLength(publish, 5));
+        assertTrue(PacketWriter.encodedLength(publish, 5) > PacketWriter.encodedLength(publish, 4));
+    }
+
+    @Test
+    void encodedLengthCountsEveryRemainingLengthByte() {
+        PublishPacket publish = new PublishPacket("t", SamplePackets.filled(200), 0, false, false, 0);
+
+        // 1 first byte + 2 remaining length bytes + 3 topic + 1 property length + 200 payload
+        assertEquals(207, PacketWriter.encodedLength(publish, MqttCodec.MQTT_5));
+    }
+
+    @Test
+    void encodedLengthRefusesWhatTheEncoderRefuses() {
+        assertThrows(EncoderException.class, () -> PacketWriter.encodedLength(new PubackPacket(0), 4));
+        assertThrows(EncoderException.class,
+                () -> PacketWriter.encodedLength(new AuthPacket(0, MqttProperties.EMPTY), MqttCodec.MQTT_3_1_1));
     }
 
     @Test
