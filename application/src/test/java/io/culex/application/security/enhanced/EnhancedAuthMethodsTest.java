@@ -1,9 +1,11 @@
 package io.culex.application.security.enhanced;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.culex.application.security.password.PasswordFileParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,16 @@ class EnhancedAuthMethodsTest {
                 }
             };
         }
+    }
+
+    @Test
+    void scramIsFoundOnTheClassPathThroughServiceLoader() {
+        EnhancedAuthMethods methods = EnhancedAuthMethods.load(
+                new EnhancedAuthContext(() -> PasswordFileParser.parse("")));
+
+        assertEquals(List.of("SCRAM-SHA-256"), methods.names());
+        assertInstanceOf(ScramSha256Method.class, methods.byName("SCRAM-SHA-256").orElseThrow());
+        assertTrue(EnhancedAuthProviders.available().stream().anyMatch(p -> p instanceof ScramSha256Provider));
     }
 
     @Test
