@@ -78,15 +78,18 @@ public final class ScramCredentials implements StoredPassword {
         byte[] storedKey = HashFields.base64(fields[3], "StoredKey");
         byte[] serverKey = HashFields.base64(fields[4], "ServerKey");
         if (salt.length < SALT_LENGTH) {
-            throw new InvalidPasswordHashException("salt is " + salt.length + " bytes, expected at least " + SALT_LENGTH);
+            throw new InvalidPasswordHashException(
+                    "salt is " + salt.length + " bytes, expected at least " + SALT_LENGTH);
         }
-        if (storedKey.length != KEY_LENGTH) {
-            throw new InvalidPasswordHashException("StoredKey is " + storedKey.length + " bytes, expected " + KEY_LENGTH);
-        }
-        if (serverKey.length != KEY_LENGTH) {
-            throw new InvalidPasswordHashException("ServerKey is " + serverKey.length + " bytes, expected " + KEY_LENGTH);
-        }
+        checkKeyLength(storedKey, "StoredKey");
+        checkKeyLength(serverKey, "ServerKey");
         return new ScramCredentials(salt, iterations, storedKey, serverKey);
+    }
+
+    private static void checkKeyLength(byte[] key, String name) throws InvalidPasswordHashException {
+        if (key.length != KEY_LENGTH) {
+            throw new InvalidPasswordHashException(name + " is " + key.length + " bytes, expected " + KEY_LENGTH);
+        }
     }
 
     public byte[] salt() {

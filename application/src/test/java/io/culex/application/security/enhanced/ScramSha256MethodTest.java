@@ -89,7 +89,8 @@ class ScramSha256MethodTest {
     @Test
     void everyExchangeGetsItsOwnServerNonce() {
         byte[] clientFirst = new ScramTestClient("alice", "x", "abc").clientFirst();
-        assertNotEquals(text(method.start("c", clientFirst).firstStep()), text(method.start("c", clientFirst).firstStep()));
+        assertNotEquals(text(method.start("c", clientFirst).firstStep()),
+                text(method.start("c", clientFirst).firstStep()));
     }
 
     @Test

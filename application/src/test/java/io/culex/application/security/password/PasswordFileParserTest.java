@@ -68,7 +68,8 @@ class PasswordFileParserTest {
 
     @Test
     void scramEntriesSitBesideMosquittoOnesAndServeBothKindsOfLogin() {
-        PasswordFile file = PasswordFileParser.parse("user:" + ScramCredentialsTest.RFC7677_PENCIL + "\n" + ALICE + "\n");
+        PasswordFile file = PasswordFileParser.parse(
+                "user:" + ScramCredentialsTest.RFC7677_PENCIL + "\n" + ALICE + "\n");
         assertEquals(List.of(), file.problems());
         assertTrue(file.verify("user", "pencil"));
         assertFalse(file.verify("user", "x"));

@@ -86,7 +86,8 @@ class PasswdCommandLineTest {
         assertEquals(new PasswdCommand(PasswdCommand.Mode.SET, HashAlgorithm.SCRAM_SHA256, 4096, "f",
                 Optional.of("u"), Optional.of("p")), PasswdCommandLine.parse("-H scram-sha-256 -b f u p".split(" ")));
         assertEquals(10000, PasswdCommandLine.parse("-I 10000 -H scram-sha-256 -c f u".split(" ")).iterations());
-        assertEquals(HashAlgorithm.SCRAM_SHA256, PasswdCommandLine.parse("-H scram-sha-256 -U f".split(" ")).algorithm());
+        assertEquals(HashAlgorithm.SCRAM_SHA256,
+                PasswdCommandLine.parse("-H scram-sha-256 -U f".split(" ")).algorithm());
     }
 
     @Test
