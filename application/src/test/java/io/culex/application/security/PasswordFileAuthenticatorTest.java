@@ -15,13 +15,14 @@ class PasswordFileAuthenticatorTest {
     private static final PasswordHasher HASHER = new PasswordHasher();
 
     private static String line(String user, String password, HashAlgorithm algorithm) {
-        return user + ":" + HASHER.hash(password, algorithm, 101).encode();
+        return user + ":" + HASHER.hash(password, algorithm, algorithm.defaultIterations()).encode();
     }
 
     private static final PasswordFile FILE = PasswordFileParser.parse(String.join("\n",
             "# users",
             line("alice", "pbkdf2 pässwörd", HashAlgorithm.SHA512_PBKDF2),
             line("bob", "old style", HashAlgorithm.SHA512),
+            line("scram", "for both kinds", HashAlgorithm.SCRAM_SHA256),
             "argon:$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g",
             "plain:text"));
 
@@ -32,9 +33,10 @@ class PasswordFileAuthenticatorTest {
     private final PasswordFileAuthenticator strict = new PasswordFileAuthenticator(FILE, false);
 
     @Test
-    void rightPasswordsAreAcceptedForBothHashTypes() {
+    void rightPasswordsAreAcceptedForEveryHashType() {
         assertEquals(Verdict.ACCEPTED, strict.authenticate("c", "127.0.0.1:1", "alice", bytes("pbkdf2 pässwörd")));
         assertEquals(Verdict.ACCEPTED, strict.authenticate("c", "127.0.0.1:1", "bob", bytes("old style")));
+        assertEquals(Verdict.ACCEPTED, strict.authenticate("c", "127.0.0.1:1", "scram", bytes("for both kinds")));
     }
 
     @Test
@@ -43,6 +45,7 @@ class PasswordFileAuthenticatorTest {
         assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "alice", bytes("")));
         assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "alice", null));
         assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "bob", bytes("pbkdf2 pässwörd")));
+        assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "scram", bytes("for both")));
         assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "Alice", bytes("pbkdf2 pässwörd")));
         assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "mallory", bytes("anything")));
         assertEquals(Verdict.NOT_AUTHORIZED, strict.authenticate("c", "127.0.0.1:1", "", null));

@@ -32,6 +32,15 @@ public final class PasswordFile {
         return entry != null && entry.hash().matches(password);
     }
 
+    /**
+     * The SCRAM-SHA-256 keys of {@code username}: empty when the user is unknown, or when its entry is a Mosquitto
+     * hash, which cannot serve SCRAM.
+     */
+    public Optional<ScramCredentials> scramCredentials(String username) {
+        PasswordEntry entry = byUsername.get(username);
+        return entry == null ? Optional.empty() : entry.hash().scramCredentials();
+    }
+
     /** In line order. */
     public List<PasswordFileProblem> problems() {
         return problems;

@@ -1,29 +1,23 @@
 package io.culex.application.security.password;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One stored password hash in the text form Mosquitto 2.0 reads and mosquitto_passwd writes:
- * {@code $6$<base64 salt>$<base64 digest>} or {@code $7$<iterations>$<base64 salt>$<base64 digest>},
- * standard Base64 with padding, a 12-byte salt and a 64-byte digest.
+ * One stored password hash in its text form: Mosquitto 2.0's {@code $6$}/{@code $7$} (see {@link HashAlgorithm})
+ * or Culex's {@code $scram-sha-256$} (see {@link ScramCredentials}).
  */
 public final class PasswordHash {
 
-    /** The broker drops any entry whose salt is not exactly this long, so we refuse it up front. */
+    /** The salt length of Mosquitto's formats: its broker drops any entry whose salt is not exactly this long. */
     public static final int SALT_LENGTH = 12;
 
     private final HashAlgorithm algorithm;
-    private final int iterations;
-    private final byte[] salt;
-    private final byte[] digest;
+    private final StoredPassword stored;
 
-    PasswordHash(HashAlgorithm algorithm, int iterations, byte[] salt, byte[] digest) {
-        this.algorithm = algorithm;
-        this.iterations = algorithm == HashAlgorithm.SHA512 ? 1 : iterations;
-        this.salt = salt.clone();
-        this.digest = digest.clone();
+    PasswordHash(HashAlgorithm algorithm, StoredPassword stored) {
+        this.algorithm = Objects.requireNonNull(algorithm);
+        this.stored = Objects.requireNonNull(stored);
     }
 
     /** Parses the part after {@code user:}. */
@@ -34,79 +28,44 @@ public final class PasswordHash {
         String[] fields = encoded.substring(1).split("\\$", -1);
         HashAlgorithm algorithm = HashAlgorithm.byId(fields[0]).orElseThrow(
                 () -> new InvalidPasswordHashException("unsupported hash type '$" + fields[0] + "$'"));
-        int expectedFields = algorithm == HashAlgorithm.SHA512 ? 3 : 4;
-        if (fields.length != expectedFields) {
-            throw new InvalidPasswordHashException("malformed $" + algorithm.id() + "$ hash: expected "
-                    + (expectedFields - 1) + " fields after the type, found " + (fields.length - 1));
-        }
-        int iterations = algorithm == HashAlgorithm.SHA512 ? 1 : iterations(fields[1]);
-        byte[] salt = base64(fields[expectedFields - 2], "salt");
-        byte[] digest = base64(fields[expectedFields - 1], "hash");
-        if (salt.length != SALT_LENGTH) {
-            throw new InvalidPasswordHashException("salt is " + salt.length + " bytes, expected " + SALT_LENGTH);
-        }
-        if (digest.length != Digests.LENGTH) {
-            throw new InvalidPasswordHashException("hash is " + digest.length + " bytes, expected " + Digests.LENGTH);
-        }
-        return new PasswordHash(algorithm, iterations, salt, digest);
-    }
-
-    private static int iterations(String field) throws InvalidPasswordHashException {
-        if (field.isEmpty() || !field.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidPasswordHashException("iteration count '" + field + "' is not a number");
-        }
-        try {
-            int iterations = Integer.parseInt(field);
-            if (iterations < 1) {
-                throw new InvalidPasswordHashException("iteration count must be at least 1");
-            }
-            return iterations;
-        } catch (NumberFormatException e) {
-            throw new InvalidPasswordHashException("iteration count '" + field + "' is too large");
-        }
-    }
-
-    private static byte[] base64(String field, String what) throws InvalidPasswordHashException {
-        try {
-            return Base64.getDecoder().decode(field);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPasswordHashException(what + " is not valid Base64");
-        }
+        StoredPassword stored = algorithm == HashAlgorithm.SCRAM_SHA256
+                ? ScramCredentials.decode(fields)
+                : MosquittoDigest.decode(algorithm, fields);
+        return new PasswordHash(algorithm, stored);
     }
 
     /** Hashes {@code password} with this entry's algorithm, salt and iterations; compares in constant time. */
     public boolean matches(String password) {
-        return MessageDigest.isEqual(digest, Digests.compute(algorithm, password, salt, iterations));
+        return stored.matches(password);
     }
 
-    /** The text form, exactly as mosquitto_passwd would write it. */
+    /** The text form, exactly as mosquitto_passwd (or culex passwd, for SCRAM) would write it. */
     public String encode() {
-        Base64.Encoder base64 = Base64.getEncoder();
-        String prefix = "$" + algorithm.id() + "$";
-        if (algorithm == HashAlgorithm.SHA512) {
-            return prefix + base64.encodeToString(salt) + "$" + base64.encodeToString(digest);
-        }
-        return prefix + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(digest);
+        return stored.encode();
     }
 
     public HashAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** PBKDF2 rounds; 1 for {@link HashAlgorithm#SHA512}, which has no count. */
+    /** Key-derivation rounds; 1 for {@link HashAlgorithm#SHA512}, which has no count. */
     public int iterations() {
-        return iterations;
+        return stored.iterations();
+    }
+
+    /** Present for a {@link HashAlgorithm#SCRAM_SHA256} entry only. */
+    Optional<ScramCredentials> scramCredentials() {
+        return stored instanceof ScramCredentials scram ? Optional.of(scram) : Optional.empty();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PasswordHash that && algorithm == that.algorithm && iterations == that.iterations
-                && Arrays.equals(salt, that.salt) && Arrays.equals(digest, that.digest);
+        return other instanceof PasswordHash that && algorithm == that.algorithm && stored.equals(that.stored);
     }
 
     @Override
     public int hashCode() {
-        return 31 * algorithm.hashCode() + Arrays.hashCode(digest);
+        return stored.hashCode();
     }
 
     @Override

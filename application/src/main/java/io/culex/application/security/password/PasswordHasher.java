@@ -3,7 +3,7 @@ package io.culex.application.security.password;
 import java.security.SecureRandom;
 import java.util.Objects;
 
-/** Makes new hashes the way mosquitto_passwd does: a fresh random 12-byte salt per password. */
+/** Makes new hashes the way mosquitto_passwd does: a fresh random salt per password. */
 public final class PasswordHasher {
 
     /** mosquitto_passwd 2.0's default PBKDF2 iteration count. */
@@ -20,14 +20,26 @@ public final class PasswordHasher {
     }
 
     /**
-     * @param iterations PBKDF2 rounds, at least 1; ignored for {@link HashAlgorithm#SHA512}
+     * @param iterations rounds, at least {@link HashAlgorithm#minimumIterations()}; ignored for
+     *                   {@link HashAlgorithm#SHA512}
      */
     public PasswordHash hash(String password, HashAlgorithm algorithm, int iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be at least 1: " + iterations);
+        if (iterations < algorithm.minimumIterations()) {
+            throw new IllegalArgumentException(
+                    algorithm.optionName() + " needs at least " + algorithm.minimumIterations() + " iterations: "
+                            + iterations);
         }
-        byte[] salt = new byte[PasswordHash.SALT_LENGTH];
+        if (algorithm == HashAlgorithm.SCRAM_SHA256) {
+            return new PasswordHash(algorithm,
+                    ScramCredentials.derive(password, salt(ScramCredentials.SALT_LENGTH), iterations));
+        }
+        return new PasswordHash(algorithm,
+                MosquittoDigest.hash(password, algorithm, salt(PasswordHash.SALT_LENGTH), iterations));
+    }
+
+    private byte[] salt(int length) {
+        byte[] salt = new byte[length];
         random.nextBytes(salt);
-        return new PasswordHash(algorithm, iterations, salt, Digests.compute(algorithm, password, salt, iterations));
+        return salt;
     }
 }

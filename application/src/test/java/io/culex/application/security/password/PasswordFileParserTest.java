@@ -67,6 +67,39 @@ class PasswordFileParserTest {
     }
 
     @Test
+    void scramEntriesSitBesideMosquittoOnesAndServeBothKindsOfLogin() {
+        PasswordFile file = PasswordFileParser.parse(
+                "user:" + ScramCredentialsTest.RFC7677_PENCIL + "\n" + ALICE + "\n");
+        assertEquals(List.of(), file.problems());
+        assertTrue(file.verify("user", "pencil"));
+        assertFalse(file.verify("user", "x"));
+        assertTrue(file.verify("alice", "x"));
+        assertEquals(4096, file.scramCredentials("user").orElseThrow().iterations());
+        assertTrue(file.scramCredentials("alice").isEmpty(), "a $7$ entry cannot serve SCRAM");
+        assertTrue(file.scramCredentials("nobody").isEmpty());
+    }
+
+    @Test
+    void badScramLinesAreReportedWithTheirNumbersAndProblem() {
+        String key = "WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=";
+        String text = String.join("\n",
+                "# SCRAM users",                                                          // 1
+                "u1:$scram-sha-256$1000$W22ZaJ0SNY7soEsUEjb6gQ==$" + key + "$" + key,     // 2
+                "u2:$scram-sha-256$4096$W22ZaJ0SNY7soEsUEjb6gQ==$" + key,                 // 3
+                "user:" + ScramCredentialsTest.RFC7677_PENCIL,                            // 4
+                "u3:$scram-sha-256$4096$W22ZaJ0SNY7soEsUEjb6gQ==$" + key + "$c2hvcnQ=");  // 5
+        PasswordFile file = PasswordFileParser.parse(text);
+
+        assertEquals(List.of("user"), file.entries().stream().map(PasswordEntry::username).toList());
+        assertEquals(List.of(
+                new PasswordFileProblem(2, "user 'u1': iteration count must be at least 4096 for SCRAM-SHA-256"),
+                new PasswordFileProblem(3, "user 'u2': malformed $scram-sha-256$ hash: expected 4 fields after the"
+                        + " type, found 3"),
+                new PasswordFileProblem(5, "user 'u3': ServerKey is 5 bytes, expected 32")), file.problems());
+        assertTrue(file.scramCredentials("u1").isEmpty());
+    }
+
+    @Test
     void aRepeatedUserKeepsItsLastLineAsMosquittoDoes() {
         // Checked against mosquitto 2.0.11: with two lines for one user, only the second password works.
         PasswordFile file = PasswordFileParser.parse("u:" + PasswordHashTest.PBKDF2_EMPTY + "\nu:"

@@ -68,6 +68,41 @@ class PasswordHashTest {
         assertEquals(text, PasswordHash.decode(text).encode());
     }
 
+    private static final String SALT16 = "W22ZaJ0SNY7soEsUEjb6gQ==";
+    private static final String KEY32 = "WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=";
+
+    @Test
+    void scramEntryVerifiesPlainPasswordsAndKeepsItsText() throws Exception {
+        PasswordHash hash = PasswordHash.decode(ScramCredentialsTest.RFC7677_PENCIL);
+        assertEquals(HashAlgorithm.SCRAM_SHA256, hash.algorithm());
+        assertEquals(4096, hash.iterations());
+        assertTrue(hash.matches("pencil"));
+        assertFalse(hash.matches("pencil "));
+        assertEquals(ScramCredentialsTest.RFC7677_PENCIL, hash.encode());
+        assertTrue(hash.scramCredentials().isPresent());
+        assertTrue(PasswordHash.decode(PBKDF2_1000).scramCredentials().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "$scram-sha-256$4096$%1$s$%2$s | expected 4 fields after the type, found 3",
+        "$scram-sha-256$4096$%1$s$%2$s$%2$s$%2$s | expected 4 fields after the type, found 5",
+        "$scram-sha-256$4095$%1$s$%2$s$%2$s | iteration count must be at least 4096 for SCRAM-SHA-256",
+        "$scram-sha-256$i$%1$s$%2$s$%2$s | iteration count 'i' is not a number",
+        "$scram-sha-256$4096$4AjTBzpprTlHXvkl$%2$s$%2$s | salt is 12 bytes, expected at least 16",
+        "$scram-sha-256$4096$%1$s$aGFzaA==$%2$s | StoredKey is 4 bytes, expected 32",
+        "$scram-sha-256$4096$%1$s$%2$s$aGFzaA== | ServerKey is 4 bytes, expected 32",
+        "$scram-sha-256$4096$%1$s$%2$s$not*base64 | ServerKey is not valid Base64",
+        "$scram-sha-256$4096$%1$s$-%2$s$%2$s | StoredKey is not valid Base64",
+        "$SCRAM-SHA-256$4096$%1$s$%2$s$%2$s | unsupported hash type '$SCRAM-SHA-256$'",
+    })
+    void refusesMalformedScramEntries(String template, String reason) {
+        String encoded = String.format(template, SALT16, KEY32);
+        InvalidPasswordHashException e = assertThrows(InvalidPasswordHashException.class,
+                () -> PasswordHash.decode(encoded));
+        assertTrue(e.getMessage().contains(reason), e::getMessage);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA | unsupported hash type '$argon2id$'",

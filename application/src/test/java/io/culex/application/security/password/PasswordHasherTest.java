@@ -52,6 +52,24 @@ class PasswordHasherTest {
     }
 
     @Test
+    void scramHashHasCulexsShapeAndVerifies() throws Exception {
+        String encoded = hasher.hash("secret", HashAlgorithm.SCRAM_SHA256, 4096).encode();
+        // 16-byte salt = 24 Base64 characters, 32-byte keys = 43 characters plus "=".
+        assertTrue(encoded.matches(
+                "\\$scram-sha-256\\$4096\\$[A-Za-z0-9+/]{22}==\\$[A-Za-z0-9+/]{43}=\\$[A-Za-z0-9+/]{43}="), encoded);
+        assertTrue(PasswordHash.decode(encoded).matches("secret"));
+        assertFalse(PasswordHash.decode(encoded).matches("Secret"));
+        assertEquals(HashAlgorithm.SCRAM_SHA256, HashAlgorithm.byOptionName("scram-sha-256").orElseThrow());
+    }
+
+    @Test
+    void scramRefusesFewerThan4096Iterations() {
+        assertThrows(IllegalArgumentException.class, () -> hasher.hash("pw", HashAlgorithm.SCRAM_SHA256, 4095));
+        assertEquals(4096, HashAlgorithm.SCRAM_SHA256.defaultIterations());
+        assertEquals(PasswordHasher.DEFAULT_ITERATIONS, HashAlgorithm.SHA512_PBKDF2.defaultIterations());
+    }
+
+    @Test
     void algorithmsAreNamedAsMosquittoPasswdsDashH() {
         assertEquals(HashAlgorithm.SHA512, HashAlgorithm.byOptionName("sha512").orElseThrow());
         assertEquals(HashAlgorithm.SHA512_PBKDF2, HashAlgorithm.byOptionName("sha512-pbkdf2").orElseThrow());

@@ -1,7 +1,6 @@
 package io.culex.bootstrap.tools.passwd;
 
 import io.culex.application.security.password.HashAlgorithm;
-import io.culex.application.security.password.PasswordHasher;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -11,15 +10,20 @@ final class PasswdCommandLine {
     static final String USAGE = """
             culex passwd is a tool for managing password files for mosquitto and culex.
 
-            Usage: culex passwd [-H sha512 | -H sha512-pbkdf2] [-I iterations] [-c | -D] passwordfile username
-                   culex passwd [-H sha512 | -H sha512-pbkdf2] [-I iterations] [-c] -b passwordfile username password
+            Usage: culex passwd [-H sha512 | -H sha512-pbkdf2 | -H scram-sha-256] [-I iterations] [-c | -D] \
+            passwordfile username
+                   culex passwd [-H sha512 | -H sha512-pbkdf2 | -H scram-sha-256] [-I iterations] [-c] -b \
+            passwordfile username password
                    culex passwd -U passwordfile
              -b : run in batch mode to allow passing passwords on the command line.
              -c : create a new password file. This will overwrite existing files.
              -D : delete the username rather than adding/updating its password.
              -H : specify the hashing algorithm. Defaults to sha512-pbkdf2, which is recommended.
                   Mosquitto 1.6 and earlier defaulted to sha512.
+                  scram-sha-256 (Culex only; Mosquitto cannot read it) also serves MQTT 5
+                  SCRAM-SHA-256 authentication, and plain passwords like the others.
              -I : number of sha512-pbkdf2 iterations. Defaults to 101.
+                  For scram-sha-256: at least 4096, which is the default.
              -U : update a plain text password file to use hashed passwords.
 
             See https://mosquitto.org/ for more information.
@@ -37,7 +41,7 @@ final class PasswdCommandLine {
             throw PasswdFailure.usage();
         }
         HashAlgorithm algorithm = HashAlgorithm.SHA512_PBKDF2;
-        int iterations = PasswordHasher.DEFAULT_ITERATIONS;
+        Integer iterationsGiven = null;
         boolean batch = false;
         boolean create = false;
         boolean delete = false;
@@ -51,8 +55,8 @@ final class PasswdCommandLine {
                 algorithm = HashAlgorithm.byOptionName(name)
                         .orElseThrow(() -> PasswdFailure.error("Error: Unknown hash type '" + name + "'"));
             } else if (arg.equals("-I")) {
-                iterations = atoi(valueOf(args, idx++, "-I"));
-                if (iterations < 1) {
+                iterationsGiven = atoi(valueOf(args, idx++, "-I"));
+                if (iterationsGiven < 1) {
                     throw PasswdFailure.error("Error: Number of iterations must be > 0.");
                 }
             } else if (arg.equals("-b")) {
@@ -67,6 +71,7 @@ final class PasswdCommandLine {
                 break;
             }
         }
+        int iterations = iterations(algorithm, iterationsGiven);
         exclusive(create, delete, "-c and -D");
         exclusive(create, convert, "-c and -U");
         exclusive(delete, convert, "-D and -U");
@@ -101,6 +106,18 @@ final class PasswdCommandLine {
         String username = checkUsername(args[idx + 1]);
         Optional<String> password = batch ? Optional.of(checkPassword(args[idx + 2])) : Optional.empty();
         return new PasswdCommand(mode, algorithm, iterations, args[idx], Optional.of(username), password);
+    }
+
+    /** Without -I, the algorithm's default; SCRAM-SHA-256 refuses fewer than RFC 7677's 4096 rounds. */
+    private static int iterations(HashAlgorithm algorithm, Integer given) throws PasswdFailure {
+        if (given == null) {
+            return algorithm.defaultIterations();
+        }
+        if (given < algorithm.minimumIterations()) {
+            throw PasswdFailure.error("Error: Number of iterations must be at least " + algorithm.minimumIterations()
+                    + " for " + algorithm.optionName() + ".");
+        }
+        return given;
     }
 
     private static String valueOf(String[] args, int optionIndex, String option) throws PasswdFailure {

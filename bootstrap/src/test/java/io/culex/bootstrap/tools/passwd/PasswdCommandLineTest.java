@@ -22,6 +22,8 @@ class PasswdCommandLineTest {
         "-I 0 -b f u p       | Error: Number of iterations must be > 0.",
         "-I abc -b f u p     | Error: Number of iterations must be > 0.",
         "-I -1 -b f u p      | Error: Number of iterations must be > 0.",
+        "-H scram-sha-256 -I 4095 -b f u p | Error: Number of iterations must be at least 4096 for scram-sha-256.",
+        "-I 101 -H scram-sha-256 -c f u    | Error: Number of iterations must be at least 4096 for scram-sha-256.",
         "-c -D f u           | Error: -c and -D cannot be used together.",
         "-c -U f             | Error: -c and -U cannot be used together.",
         "-D -U f             | Error: -D and -U cannot be used together.",
@@ -77,6 +79,23 @@ class PasswdCommandLineTest {
         assertEquals(PasswdCommand.Mode.CREATE, PasswdCommandLine.parse("-c f u extra".split(" ")).mode());
         // -b is ignored with -U.
         assertEquals(PasswdCommand.Mode.CONVERT, PasswdCommandLine.parse("-U -b f".split(" ")).mode());
+    }
+
+    @Test
+    void scramDefaultsTo4096IterationsAndTakesMore() throws Exception {
+        assertEquals(new PasswdCommand(PasswdCommand.Mode.SET, HashAlgorithm.SCRAM_SHA256, 4096, "f",
+                Optional.of("u"), Optional.of("p")), PasswdCommandLine.parse("-H scram-sha-256 -b f u p".split(" ")));
+        assertEquals(10000, PasswdCommandLine.parse("-I 10000 -H scram-sha-256 -c f u".split(" ")).iterations());
+        assertEquals(HashAlgorithm.SCRAM_SHA256,
+                PasswdCommandLine.parse("-H scram-sha-256 -U f".split(" ")).algorithm());
+    }
+
+    @Test
+    void usageNamesTheScramOption() {
+        assertTrue(PasswdCommandLine.USAGE.contains(
+                "Usage: culex passwd [-H sha512 | -H sha512-pbkdf2 | -H scram-sha-256] [-I iterations] [-c | -D]"
+                        + " passwordfile username\n"), PasswdCommandLine.USAGE);
+        assertTrue(PasswdCommandLine.USAGE.contains("For scram-sha-256: at least 4096, which is the default."));
     }
 
     @Test

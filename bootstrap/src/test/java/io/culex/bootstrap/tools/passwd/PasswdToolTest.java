@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.culex.application.security.password.HashAlgorithm;
 import io.culex.application.security.password.PasswordFile;
 import io.culex.application.security.password.PasswordFileParser;
+import io.culex.application.security.password.ScramCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -104,6 +105,49 @@ class PasswdToolTest {
         assertEquals(2000, parsed().entry("alice").orElseThrow().hash().iterations());
         assertEquals(HashAlgorithm.SHA512_PBKDF2, parsed().entry("alice").orElseThrow().hash().algorithm());
         assertTrue(parsed().verify("alice", "pw"));
+    }
+
+    @Test
+    void scramOptionWritesAnEntryThatServesScramAndPlainPasswords() throws Exception {
+        ok(ToolRun.passwd("-H", "scram-sha-256", "-c", "-b", file().toString(), "alice", "s3cret"));
+
+        assertTrue(text().matches("alice:\\$scram-sha-256\\$4096\\$[A-Za-z0-9+/]{22}==(\\$[A-Za-z0-9+/]{43}=){2}\n"),
+                this::safeText);
+        assertTrue(parsed().verify("alice", "s3cret"));
+        assertFalse(parsed().verify("alice", "S3cret"));
+        ScramCredentials stored = parsed().scramCredentials("alice").orElseThrow();
+        assertEquals(stored, ScramCredentials.derive("s3cret", stored.salt(), stored.iterations()));
+    }
+
+    @Test
+    void scramTakesMoreIterationsAndSitsBesideMosquittoEntries() throws Exception {
+        ok(ToolRun.passwd("-c", "-b", file().toString(), "mosq", "one"));
+        ok(ToolRun.passwd("-H", "scram-sha-256", "-I", "5000", "-b", file().toString(), "scram", "two"));
+
+        assertEquals(5000, parsed().entry("scram").orElseThrow().hash().iterations());
+        assertTrue(parsed().verify("mosq", "one"));
+        assertTrue(parsed().verify("scram", "two"));
+        assertTrue(parsed().scramCredentials("mosq").isEmpty());
+    }
+
+    @Test
+    void scramRefusesTooFewIterationsAndWritesNothing() {
+        ToolRun run = ToolRun.passwd("-H", "scram-sha-256", "-I", "1000", "-c", "-b", file().toString(), "a", "p");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertEquals("Error: Number of iterations must be at least 4096 for scram-sha-256.\n", run.stderr());
+        assertFalse(Files.exists(file()));
+    }
+
+    @Test
+    void convertCanWriteScramEntries() throws Exception {
+        Files.writeString(file(), "alice:plain pw\n");
+        ok(ToolRun.passwd("-H", "scram-sha-256", "-U", file().toString()));
+        assertTrue(text().startsWith("alice:$scram-sha-256$4096$"), this::safeText);
+        assertTrue(parsed().verify("alice", "plain pw"));
+        // A SCRAM entry is a hash already: converting again leaves it alone.
+        String converted = text();
+        ok(ToolRun.passwd("-U", file().toString()));
+        assertEquals(converted, text());
     }
 
     @Test
