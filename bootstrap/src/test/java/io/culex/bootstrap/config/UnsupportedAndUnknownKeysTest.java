@@ -150,7 +150,8 @@ class UnsupportedAndUnknownKeysTest {
             case "allow_anonymous", "allow_zero_length_clientid", "queue_qos0_messages", "retain_available",
                     "connection_messages", "log_timestamp", "per_listener_settings" -> "true";
             case "max_keepalive", "max_inflight_messages", "max_queued_bytes", "max_queued_messages",
-                    "message_size_limit", "sys_interval" -> "10";
+                    "message_size_limit", "sys_interval", "max_packet_size", "max_topic_alias" -> "10";
+            case "persistent_client_expiration" -> "2h";
             case "log_dest" -> "stderr";
             case "log_type" -> "all";
             case "protocol" -> "websockets";

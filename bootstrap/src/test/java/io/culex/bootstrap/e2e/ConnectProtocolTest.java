@@ -54,11 +54,6 @@ class ConnectProtocolTest {
     // ---- protocol name and level ----
 
     @Test
-    void mqttLevel5IsRefusedWithUnacceptableProtocolVersion() throws Exception {
-        assertRefused(start(), RawPackets.connect("MQTT", 5, "v5", true, 60), CONNACK_UNACCEPTABLE_PROTOCOL);
-    }
-
-    @Test
     void mqttLevel6IsRefusedWithUnacceptableProtocolVersion() throws Exception {
         assertRefused(start(), RawPackets.connect("MQTT", 6, "v6", true, 60), CONNACK_UNACCEPTABLE_PROTOCOL);
     }
