@@ -62,6 +62,7 @@ public final class SessionRegistry {
         boolean[] resumed = new boolean[1];
         SessionActor actor = sessions.compute(clientId, (id, existing) -> {
             if (existing != null && !cleanStart && existing.isPersistent()) {
+                existing.claim();
                 resumed[0] = true;
                 return existing;
             }
@@ -122,8 +123,8 @@ public final class SessionRegistry {
                 router.publish(will);
             } else {
                 long delay = expiry == Session.NEVER_EXPIRES ? willDelaySeconds : Math.min(willDelaySeconds, expiry);
-                actor.delayWill(will, timers.schedule(() -> actor.execute(() -> publishDelayedWill(actor, lifetime)),
-                        delay, TimeUnit.SECONDS));
+                actor.delayWill(will, clock.monotonicMillis(), timers.schedule(
+                        () -> actor.execute(() -> publishDelayedWill(actor, lifetime)), delay, TimeUnit.SECONDS));
             }
         }
         if (expiry != Session.NEVER_EXPIRES) {
@@ -141,12 +142,18 @@ public final class SessionRegistry {
 
     private void publishDelayedWill(SessionActor actor, long lifetime) {
         if (actor.lifetime() == lifetime && actor.attachment() == null) {
-            publishIfPresent(actor.takeDelayedWill());
+            publishIfPresent(actor.takeDelayedWill(clock.monotonicMillis()));
         }
     }
 
     private void expire(SessionActor actor, long lifetime) {
-        if (actor.lifetime() != lifetime || actor.attachment() != null || sessions.get(actor.clientId()) != actor) {
+        // Atomic with open(): the session is gone before a connection finds it, or it was claimed and stays.
+        boolean[] expired = new boolean[1];
+        sessions.computeIfPresent(actor.clientId(), (id, current) -> {
+            expired[0] = current == actor && actor.lifetime() == lifetime && actor.attachment() == null;
+            return expired[0] ? null : current;
+        });
+        if (!expired[0]) {
             return;
         }
         LOG.log(INFO, () -> "Client " + actor.clientId() + " session expired.");
@@ -161,7 +168,7 @@ public final class SessionRegistry {
      */
     void discard(SessionActor actor) {
         actor.cancelTimers();
-        publishIfPresent(actor.takeDelayedWill());
+        publishIfPresent(actor.takeDelayedWill(clock.monotonicMillis()));
         router.unsubscribeAll(actor);
         router.redistributeShared(actor.session().takeSharedDeliveries(true), actor);
         sessions.remove(actor.clientId(), actor);

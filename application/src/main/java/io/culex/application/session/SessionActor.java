@@ -26,10 +26,11 @@ public final class SessionActor {
     private volatile boolean online;
     private boolean wroteSinceFlush;
     // Task only: what waits for the session to expire or a will's delay; both end when a connection attaches.
-    private long lifetime;
+    private volatile long lifetime; // any thread: see claim()
     private Future<?> expiryTimer;
     private Future<?> willTimer;
     private Message delayedWill;
+    private long delayedWillSince;
     /** The ACL of the client that last connected to this session; none until it is known. */
     private volatile Permissions permissions = Permissions.NONE;
 
@@ -93,7 +94,6 @@ public final class SessionActor {
         SessionAttachment previous = attachment;
         attachment = next;
         online = true;
-        lifetime++;
         cancelTimers();
         delayedWill = null; // a reconnect cancels a delayed will
         executor.rehome(next.eventLoop());
@@ -111,9 +111,18 @@ public final class SessionActor {
         return true;
     }
 
-    /** Task only: counts connections; a timer armed under an older count must not fire. */
+    /** Counts the connections that resumed this session; a timer armed under an older count must not fire. */
     public long lifetime() {
         return lifetime;
+    }
+
+    /**
+     * A connection resumes this session: the timers of the last one no longer apply. Called by the
+     * registry while it holds the session's entry, so no expiry can end the session before the
+     * connection attaches.
+     */
+    public void claim() {
+        lifetime++;
     }
 
     /** Task only: the timer that ends this offline session. */
@@ -121,21 +130,29 @@ public final class SessionActor {
         expiryTimer = timer;
     }
 
-    /** Task only: a will that waits for its delay (or for the session to end first). */
-    public void delayWill(Message will, Future<?> timer) {
+    /** Task only: a will that waits, from {@code sinceMillis}, for its delay (or for the session to end first). */
+    public void delayWill(Message will, long sinceMillis, Future<?> timer) {
         delayedWill = will;
+        delayedWillSince = sinceMillis;
         willTimer = timer;
     }
 
-    /** Task only: takes the delayed will, if one is still waiting, so it is published once. */
-    public Message takeDelayedWill() {
+    /**
+     * Task only: takes the delayed will, if one is still waiting, so it is published once. Its Message
+     * Expiry Interval runs from {@code nowMillis}, when it is published, not from when it began to wait.
+     */
+    public Message takeDelayedWill(long nowMillis) {
         Message will = delayedWill;
         delayedWill = null;
         if (willTimer != null) {
             willTimer.cancel(false);
             willTimer = null;
         }
-        return will;
+        if (will == null || !will.expires()) {
+            return will;
+        }
+        return new Message(will.topic(), will.payload(), will.qos(), will.retain(), will.properties(),
+                will.expiresAt() + (nowMillis - delayedWillSince), will.origin());
     }
 
     /** Task only: stops the timers of a session that ends or gets a connection again. */

@@ -6,6 +6,8 @@ public enum DeliveryOutcome {
     SENT,
     /** Held in the pending queue (window full or client offline). */
     QUEUED,
-    /** Refused: queue limit reached, or QoS 0 for an offline client without queue_qos0_messages. */
-    DROPPED
+    /** Refused: queue limit reached, expired, or QoS 0 for an offline client without queue_qos0_messages. */
+    DROPPED,
+    /** Not sent: bigger than the client's Maximum Packet Size (the transmitter counted it when it refused). */
+    TOO_LARGE
 }

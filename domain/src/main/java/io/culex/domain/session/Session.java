@@ -34,7 +34,8 @@ public final class Session {
     private final String clientId;
     private final SessionLimits limits;
     private final Clock clock;
-    private long expiryIntervalSeconds;
+    // Volatile: the session registry reads it from other threads to decide whether a reconnect resumes the session.
+    private volatile long expiryIntervalSeconds;
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final LinkedHashMap<Integer, OutboundFlight> inflight = new LinkedHashMap<>();
     private final PendingQueue pending = new PendingQueue();
@@ -127,12 +128,12 @@ public final class Session {
             return DeliveryOutcome.DROPPED;
         }
         if (delivery.qos() == QoS.AT_MOST_ONCE) {
-            return sendQos0(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.DROPPED;
+            return sendQos0(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
         }
         if (!pending.isEmpty() || windowIsFull()) {
             return pending.offer(delivery, limits, exemptFromLimits) ? DeliveryOutcome.QUEUED : DeliveryOutcome.DROPPED;
         }
-        return startFlight(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.DROPPED;
+        return startFlight(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
     }
 
     /** Handles PUBACK. @return false if no QoS 1 flight had this id */

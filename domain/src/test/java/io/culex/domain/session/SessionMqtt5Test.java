@@ -79,8 +79,8 @@ class SessionMqtt5Test {
         Session session = session(0);
         session.resume(out);
         out.maxPayload = 0;
-        assertEquals(DeliveryOutcome.DROPPED, session.offer(delivery("big", QoS.AT_LEAST_ONCE), out));
-        assertEquals(DeliveryOutcome.DROPPED, session.offer(delivery("big", QoS.AT_MOST_ONCE), out));
+        assertEquals(DeliveryOutcome.TOO_LARGE, session.offer(delivery("big", QoS.AT_LEAST_ONCE), out));
+        assertEquals(DeliveryOutcome.TOO_LARGE, session.offer(delivery("big", QoS.AT_MOST_ONCE), out));
         assertTrue(session.inflight().isEmpty());
         assertEquals(2, session.oversizeCount());
         out.maxPayload = Integer.MAX_VALUE;
