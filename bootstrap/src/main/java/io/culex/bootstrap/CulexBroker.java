@@ -68,7 +68,7 @@ public final class CulexBroker implements AutoCloseable {
 
         ListenerSecurity forBroker() {
             return new ListenerSecurity(authentication.authenticator(),
-                    authentication.authorizer().orElseGet(acl::authorizer));
+                    authentication.authorizer().orElseGet(acl::authorizer), authentication.enhancedAuthMethods());
         }
 
         void reload() {

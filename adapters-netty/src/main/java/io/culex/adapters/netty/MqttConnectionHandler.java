@@ -109,6 +109,9 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
             connection.unsubscribe(unsubscribe.packetId(), unsubscribe.filters());
         } else if (packet instanceof PingreqPacket) {
             connection.ping();
+        } else if (packet instanceof AuthPacket auth) {
+            connection.auth(auth.reasonCode(), auth.properties().authenticationMethod(),
+                    auth.properties().authenticationData());
         } else if (packet instanceof DisconnectPacket disconnect) {
             connection.disconnect(disconnect.reasonCode(), PacketTranslation.sessionExpiry(disconnect.properties()));
         } else {

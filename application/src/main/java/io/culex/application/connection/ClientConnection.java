@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.INFO;
 
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
+import io.culex.application.security.enhanced.AuthStep;
 import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
@@ -35,7 +36,7 @@ public final class ClientConnection implements SessionAttachment {
     private static final System.Logger LOG = System.getLogger("io.culex.connection");
     private static final int KEEPALIVE_GRACE_PERCENT = 150;
 
-    private enum Phase { AWAITING_CONNECT, REJECTED, CONNECTED }
+    private enum Phase { AWAITING_CONNECT, AUTHENTICATING, REJECTED, CONNECTED }
 
     private final ConnectionContext context;
     private final Outbound outbound;
@@ -53,6 +54,14 @@ public final class ClientConnection implements SessionAttachment {
     private volatile ConnectProperties clientProperties = ConnectProperties.NONE;
     private volatile Connack.Properties connackProperties = Connack.Properties.NONE;
     private volatile long connectSessionExpiry;
+    private volatile String username;
+    // MQTT 5 enhanced authentication: the exchange, and the CONNECT waiting for it to finish.
+    private volatile AuthExchange authExchange;
+    private PendingConnect pendingConnect;
+
+    /** A CONNECT whose enhanced authentication is still in progress. */
+    private record PendingConnect(ConnectRequest request, String clientId, String assignedId) {
+    }
 
     // Session-thread confined once connected.
     private Will will;
@@ -103,9 +112,15 @@ public final class ClientConnection implements SessionAttachment {
             reject(request, ReasonCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
             return;
         }
-        if (request.properties().authenticationMethod() != null) {
-            reject(request, ReasonCode.BAD_AUTHENTICATION_METHOD,
-                    "authentication method " + request.properties().authenticationMethod() + " not supported");
+        ReasonCode willRefusal = willRefusal(request.will());
+        if (willRefusal != null) {
+            reject(request, willRefusal, "will " + (willRefusal == ReasonCode.RETAIN_NOT_SUPPORTED
+                    ? "retained while retain_available is false" : "QoS above the maximum QoS"));
+            return;
+        }
+        String method = request.properties().authenticationMethod();
+        if (method != null) {
+            startEnhancedAuthentication(request, id, assignedId, method);
             return;
         }
         // A username taken from a verified client certificate needs no password (as Mosquitto's use_identity_as_username).
@@ -116,6 +131,10 @@ public final class ClientConnection implements SessionAttachment {
                     ? ReasonCode.BAD_USER_NAME_OR_PASSWORD : ReasonCode.NOT_AUTHORIZED, "not authorised");
             return;
         }
+        authenticated(request, id, assignedId, Connack.Properties.NONE);
+    }
+
+    private void authenticated(ConnectRequest request, String id, String assignedId, Connack.Properties authentication) {
         // use_username_as_clientid: as Mosquitto 2.0, after authentication (which saw the client's own id).
         if (context.settings().useUsernameAsClientId()) {
             if (request.username() == null || request.username().isEmpty()) {
@@ -125,12 +144,99 @@ public final class ClientConnection implements SessionAttachment {
             id = request.username();
             assignedId = null;
         }
-        accept(request, id, assignedId);
+        accept(request, id, assignedId, authentication);
     }
 
-    private void accept(ConnectRequest request, String id, String assignedId) {
+    // ---- MQTT 5 enhanced authentication (AUTH exchanges) ----
+
+    private void startEnhancedAuthentication(ConnectRequest request, String id, String assignedId, String method) {
+        var found = security.enhancedAuth().byName(method);
+        if (found.isEmpty()) {
+            reject(request, ReasonCode.BAD_AUTHENTICATION_METHOD, "authentication method " + method + " not supported");
+            return;
+        }
+        authExchange = new AuthExchange(found.get());
+        pendingConnect = new PendingConnect(request, id, assignedId);
+        answerConnectAuthentication(authExchange.start(id, request.properties().authenticationData()));
+    }
+
+    /** Event loop: the next step of a CONNECT's authentication exchange. */
+    private void answerConnectAuthentication(AuthStep step) {
+        PendingConnect pending = pendingConnect;
+        switch (step.outcome()) {
+            case CONTINUE:
+                phase = Phase.AUTHENTICATING;
+                outbound.auth(ReasonCode.CONTINUE_AUTHENTICATION, authExchange.methodName(), step.serverData().orElse(null));
+                outbound.flush();
+                return;
+            case SUCCESS:
+                pendingConnect = null;
+                phase = Phase.AWAITING_CONNECT;
+                authenticated(pending.request().withUsername(step.username().orElse(null)), pending.clientId(),
+                        pending.assignedId(), Connack.Properties.NONE.withAuthentication(authExchange.methodName(),
+                                step.serverData().orElse(null)));
+                return;
+            default:
+                pendingConnect = null;
+                // The failure's detail (e.g. whether the user exists) goes to the log only, never to the client.
+                LOG.log(INFO, () -> "Client " + pending.clientId() + " failed " + authExchange.methodName()
+                        + " authentication: " + step.failureReason().orElse("refused") + ".");
+                reject(pending.request(), ReasonCode.NOT_AUTHORIZED, "authentication failed");
+        }
+    }
+
+    /**
+     * AUTH from the client: the next step of the CONNECT's exchange (0x18), or a re-authentication
+     * of a connected client (0x19, then 0x18 steps).
+     */
+    public void auth(int reasonCode, String method, byte[] data) {
+        if (phase == Phase.AUTHENTICATING) {
+            if (reasonCode != ReasonCode.CONTINUE_AUTHENTICATION.value() || !authExchange.methodName().equals(method)) {
+                protocolViolation("AUTH must continue the " + authExchange.methodName() + " exchange");
+                return;
+            }
+            answerConnectAuthentication(authExchange.proceed(data));
+            return;
+        }
+        onSession(() -> reauthenticate(reasonCode, method, data));
+    }
+
+    /** Session thread. */
+    private void reauthenticate(int reasonCode, String method, byte[] data) {
+        AuthExchange exchange = authExchange;
+        if (exchange == null || !exchange.methodName().equals(method)) {
+            disconnectByServer(ReasonCode.PROTOCOL_ERROR, "re-authentication must use the method of the CONNECT");
+            return;
+        }
+        AuthStep step;
+        if (reasonCode == ReasonCode.REAUTHENTICATE.value()) {
+            step = exchange.reauthenticate(clientId, username, data);
+        } else if (reasonCode == ReasonCode.CONTINUE_AUTHENTICATION.value()) {
+            step = exchange.proceed(data);
+        } else {
+            disconnectByServer(ReasonCode.PROTOCOL_ERROR, "AUTH with reason code " + reasonCode);
+            return;
+        }
+        switch (step.outcome()) {
+            case CONTINUE:
+                outbound.auth(ReasonCode.CONTINUE_AUTHENTICATION, method, step.serverData().orElse(null));
+                actor.markWritten();
+                return;
+            case SUCCESS:
+                outbound.auth(ReasonCode.SUCCESS, method, step.serverData().orElse(null));
+                actor.markWritten();
+                return;
+            default:
+                LOG.log(INFO, () -> "Client " + clientId + " failed re-authentication: "
+                        + step.failureReason().orElse("refused") + ".");
+                disconnectByServer(ReasonCode.NOT_AUTHORIZED, "re-authentication failed");
+        }
+    }
+
+    private void accept(ConnectRequest request, String id, String assignedId, Connack.Properties authentication) {
         phase = Phase.CONNECTED;
         clientId = id;
+        username = request.username();
         permissions = security.authorizer().permissionsFor(id, request.username());
         will = request.will();
         int keepAlive = effectiveKeepAlive(request.keepAliveSeconds());
@@ -139,13 +245,28 @@ public final class ClientConnection implements SessionAttachment {
                 request.properties().sessionExpiryInterval(),
                 context.settings().protocol().persistentClientExpirationSeconds());
         connackProperties = capabilities.connackProperties(assignedId,
-                keepAlive == request.keepAliveSeconds() ? null : keepAlive);
+                keepAlive == request.keepAliveSeconds() ? null : keepAlive)
+                .withAuthentication(authentication.authenticationMethod(), authentication.authenticationData());
         context.metrics().clientConnected();
         LOG.log(INFO, () -> String.format("New client connected from %s as %s (p%d, c%d, k%d%s).",
                 outbound.remoteAddress(), clientId, version.logNumber(), request.cleanSession() ? 1 : 0,
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
         actor = context.sessions().open(id, request.cleanSession(), connectSessionExpiry, this).actor();
         actor.permissions(permissions);
+    }
+
+    /** A will the broker could not publish as asked is refused at CONNECT (MQTT 5, 3.2.2.3.4 and 3.2.2.3.5). */
+    private ReasonCode willRefusal(Will requested) {
+        if (requested == null) {
+            return null;
+        }
+        if (requested.retain() && !context.settings().protocol().retainAvailable()) {
+            return ReasonCode.RETAIN_NOT_SUPPORTED;
+        }
+        if (requested.qos().value() > context.settings().protocol().maxQos().value()) {
+            return ReasonCode.QOS_NOT_SUPPORTED;
+        }
+        return null;
     }
 
     private void reject(ConnectRequest request, ReasonCode code, String reason) {
@@ -279,7 +400,8 @@ public final class ClientConnection implements SessionAttachment {
                 }
                 session().expiryIntervalSeconds(sessionExpiryInterval);
             }
-            if (reasonCode != ReasonCode.DISCONNECT_WITH_WILL_MESSAGE.value()) {
+            // Only a normal disconnection (0x00) discards the will; 0x04 and the client's error codes keep it.
+            if (reasonCode == ReasonCode.SUCCESS.value()) {
                 will = null;
             }
             end("disconnected");
@@ -402,6 +524,10 @@ public final class ClientConnection implements SessionAttachment {
         }
         if (phase == Phase.AWAITING_CONNECT) {
             protocolViolation("first packet was not CONNECT");
+            return;
+        }
+        if (phase == Phase.AUTHENTICATING) {
+            protocolViolation("only AUTH may follow a CONNECT until authentication ends");
             return;
         }
         actor.execute(() -> {

@@ -28,6 +28,13 @@ public record Connack(boolean sessionPresent, int code, Properties properties) {
                     serverKeepAlive, serverReference, authenticationMethod, authenticationData, userProperties);
         }
 
+        public Properties withAuthentication(String method, byte[] data) {
+            return new Properties(sessionExpiryInterval, receiveMaximum, maximumQos, retainAvailable,
+                    maximumPacketSize, assignedClientIdentifier, topicAliasMaximum, reasonString,
+                    wildcardSubscriptionAvailable, subscriptionIdentifiersAvailable, sharedSubscriptionAvailable,
+                    serverKeepAlive, serverReference, method, data, userProperties);
+        }
+
         public Properties withServerReference(String reference) {
             return new Properties(sessionExpiryInterval, receiveMaximum, maximumQos, retainAvailable,
                     maximumPacketSize, assignedClientIdentifier, topicAliasMaximum, reasonString,

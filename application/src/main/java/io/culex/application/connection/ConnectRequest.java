@@ -31,6 +31,12 @@ public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSe
         this(protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will, false);
     }
 
+    /** The same CONNECT authenticated as {@code authenticatedUsername} (by an enhanced authentication method). */
+    public ConnectRequest withUsername(String authenticatedUsername) {
+        return new ConnectRequest(protocolLevel, clientId, cleanSession, keepAliveSeconds, authenticatedUsername, null,
+                will, usernameFromCertificate, properties);
+    }
+
     @Override
     public String toString() {
         return "ConnectRequest[level=" + protocolLevel + ", clientId=" + clientId + ", clean=" + cleanSession

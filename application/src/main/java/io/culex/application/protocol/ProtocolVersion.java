@@ -42,7 +42,10 @@ public enum ProtocolVersion {
 
         @Override
         public long sessionExpiryInterval(boolean cleanStart, long requested, long persistentClientExpiration) {
-            return requested; // Clean Start and the expiry are independent in MQTT 5
+            // Clean Start and the expiry are independent in MQTT 5; as Mosquitto, persistent_client_expiration
+            // bounds a session that asked never to expire.
+            boolean bounded = requested == Session.NEVER_EXPIRES && persistentClientExpiration > 0;
+            return bounded ? persistentClientExpiration : requested;
         }
 
         @Override

@@ -1,5 +1,10 @@
 package io.culex.bootstrap.security;
 
+import io.culex.application.security.enhanced.EnhancedAuthContext;
+import io.culex.application.security.enhanced.EnhancedAuthMethods;
+import io.culex.application.security.password.PasswordFile;
+import io.culex.application.security.password.PasswordFileParser;
+import java.util.function.Supplier;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
@@ -28,6 +33,8 @@ import java.util.Optional;
 public final class Authentication {
 
     private static final System.Logger LOG = System.getLogger("io.culex");
+
+    private static final PasswordFile NO_USERS = PasswordFileParser.parse("");
 
     private final Authenticator authenticator;
     private final PasswordFileLoader loader;
@@ -93,6 +100,16 @@ public final class Authentication {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * The MQTT 5 enhanced authentication methods (SCRAM-SHA-256 and any provider on the class path), checking
+     * users against the password file as it is now (a SIGHUP reload applies at once). Without a password file,
+     * or with an auth_provider, there are no users to check and every such authentication fails.
+     */
+    public EnhancedAuthMethods enhancedAuthMethods() {
+        Supplier<PasswordFile> users = passwords != null ? passwords::passwords : () -> NO_USERS;
+        return EnhancedAuthMethods.load(new EnhancedAuthContext(users));
     }
 
     /** The auth_provider's authoriser, which replaces acl_file; empty without one. */
