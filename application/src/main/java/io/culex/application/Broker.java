@@ -3,9 +3,11 @@ package io.culex.application;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.connection.ListenerSecurity;
+import io.culex.application.connection.LiveConnections;
 import io.culex.application.connection.Outbound;
 import io.culex.application.connection.SessionRegistry;
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.protocol.ReasonCode;
 import io.culex.application.routing.Router;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.domain.message.Message;
@@ -50,7 +52,7 @@ public final class Broker {
         Clock clock = () -> System.nanoTime() / 1_000_000;
         Router router = new Router(new RetainedMessages(retainedStore), clock);
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, clock, timers);
-        this.context = new ConnectionContext(settings, sessions, router, metrics, clock);
+        this.context = new ConnectionContext(settings, sessions, router, metrics, clock, new LiveConnections());
     }
 
     private static ScheduledExecutorService newTimerThread() {
@@ -61,7 +63,25 @@ public final class Broker {
         });
     }
 
-    /** Stops the timers (session expiry, delayed wills); connections are the transport's to close. */
+    /**
+     * Ends every client connection as the broker stops: MQTT 5 clients are told DISCONNECT 0x8B
+     * (server shutting down). Waits up to {@code waitMillis} for the connections to end, so the
+     * transport can close afterwards without cutting those packets off.
+     *
+     * @return true if every connection ended in time
+     */
+    public boolean disconnectAll(long waitMillis) throws InterruptedException {
+        for (ClientConnection connection : context.connections().snapshot()) {
+            connection.closeByServer(ReasonCode.SERVER_SHUTTING_DOWN, "server shutting down");
+        }
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        while (!context.connections().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return context.connections().isEmpty();
+    }
+
+    /** Stops the timers (session expiry, delayed wills). */
     public void close() {
         timers.shutdownNow();
     }

@@ -28,6 +28,8 @@ public final class CulexBroker implements AutoCloseable {
 
     /** Room for the fixed parts of a PUBLISH besides its payload: the longest topic and a packet id. */
     private static final int PUBLISH_HEADER_ALLOWANCE = 2 + 65_535 + 2;
+    private static final long DISCONNECT_WAIT_MILLIS = 2_000;
+    private static final System.Logger LOG = System.getLogger("io.culex");
 
     private final Storage storage;
     private final Broker broker;
@@ -177,9 +179,22 @@ public final class CulexBroker implements AutoCloseable {
     @Override
     public void close() {
         sysTopics.close();
+        disconnectClients();
         server.close();
         broker.close();
         storage.close();
         security.forEach(s -> s.authentication().close()); // the auth_providers, after the last client is gone
+    }
+
+    /** MQTT 5 clients hear why the connection ends (0x8B) before the listeners close. */
+    private void disconnectClients() {
+        try {
+            if (!broker.disconnectAll(DISCONNECT_WAIT_MILLIS)) {
+                LOG.log(System.Logger.Level.WARNING, "Warning: some clients had not been disconnected within "
+                        + DISCONNECT_WAIT_MILLIS + " ms; closing their connections.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

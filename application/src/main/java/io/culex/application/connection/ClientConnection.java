@@ -75,6 +75,7 @@ public final class ClientConnection implements SessionAttachment {
         this.outbound = outbound;
         this.security = Objects.requireNonNull(security, "security");
         this.capabilities = new ServerCapabilities(context.settings());
+        context.connections().opened(this);
     }
 
     // ---- CONNECT ----
@@ -288,6 +289,7 @@ public final class ClientConnection implements SessionAttachment {
                 request.username() == null ? "" : " as u'" + request.username() + "'", connack.code(), reason));
         outbound.connack(connack);
         outbound.close();
+        context.connections().closed(this);
     }
 
     /** The keepalive the broker holds the client to: its own, capped by max_keepalive (0 counts as unlimited). */
@@ -419,6 +421,8 @@ public final class ClientConnection implements SessionAttachment {
     public void connectionLost() {
         if (phase == Phase.CONNECTED) {
             onSession(() -> end("closed its connection"));
+        } else {
+            context.connections().closed(this);
         }
     }
 
@@ -453,6 +457,7 @@ public final class ClientConnection implements SessionAttachment {
             onSession(() -> disconnectByServer(code, reason));
         } else {
             outbound.close();
+            context.connections().closed(this);
         }
     }
 
@@ -497,6 +502,7 @@ public final class ClientConnection implements SessionAttachment {
         long willDelay = will == null ? 0 : will.delaySeconds();
         will = null;
         outbound.close();
+        context.connections().closed(this);
         context.sessions().connectionEnded(actor, this, willMessage, willDelay);
     }
 

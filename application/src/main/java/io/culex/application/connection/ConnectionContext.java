@@ -10,5 +10,5 @@ import io.culex.domain.port.Clock;
  * here: they can differ per listener, so each connection gets its {@link ListenerSecurity}.
  */
 public record ConnectionContext(BrokerSettings settings, SessionRegistry sessions, Router router,
-                                BrokerMetrics metrics, Clock clock) {
+                                BrokerMetrics metrics, Clock clock, LiveConnections connections) {
 }

@@ -153,6 +153,14 @@ class Mqtt5EndToEndTest extends BrokerTestSupport {
     }
 
     @Test
+    void aStoppingBrokerTellsMqtt5ClientsWhy() throws Exception {
+        Client client = clients5.connect("until-shutdown");
+        broker.close();
+        broker = null;
+        assertEquals(0x8B, client.awaitDisconnect().getReturnCode());
+    }
+
+    @Test
     void mqtt3And5ClientsExchangeMessages() throws Exception {
         Client v5 = clients5.connect("v5");
         v5.subscribe("mixed/#", 1);
