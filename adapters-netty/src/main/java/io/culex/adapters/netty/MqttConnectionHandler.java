@@ -3,6 +3,7 @@ package io.culex.adapters.netty;
 import io.culex.adapters.netty.codec.ConnackPacket;
 import io.culex.adapters.netty.codec.ConnectPacket;
 import io.culex.adapters.netty.codec.DisconnectPacket;
+import io.culex.adapters.netty.codec.MqttCodec;
 import io.culex.adapters.netty.codec.MqttPacket;
 import io.culex.adapters.netty.codec.PingreqPacket;
 import io.culex.adapters.netty.codec.PingrespPacket;
@@ -163,7 +164,9 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     @Override
     public void connack(boolean sessionPresent, ConnectReturnCode code) {
-        write(new ConnackPacket(sessionPresent, code.wireValue()));
+        int wireCode = MqttCodec.protocolLevel(channel) == MqttCodec.MQTT_5
+                ? ConnackPacket.mqtt5ReasonCode(code.wireValue()) : code.wireValue();
+        write(new ConnackPacket(sessionPresent, wireCode));
     }
 
     @Override

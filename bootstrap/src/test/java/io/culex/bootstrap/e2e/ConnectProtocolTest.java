@@ -53,9 +53,14 @@ class ConnectProtocolTest {
 
     // ---- protocol name and level ----
 
+    /** The codec speaks MQTT 5, so the refusal comes in MQTT 5's layout: reason 0x84, no properties. */
     @Test
-    void mqttLevel5IsRefusedWithUnacceptableProtocolVersion() throws Exception {
-        assertRefused(start(), RawPackets.connect("MQTT", 5, "v5", true, 60), CONNACK_UNACCEPTABLE_PROTOCOL);
+    void mqttLevel5IsRefusedWithUnsupportedProtocolVersion() throws Exception {
+        try (RawMqttClient raw = RawMqttClient.open(start())) {
+            raw.send(RawPackets.connect5("v5", true, 60));
+            raw.expect(0x20, 0x03, 0x00, 0x84, 0x00);
+            assertClosedWithoutReply(raw);
+        }
     }
 
     @Test
