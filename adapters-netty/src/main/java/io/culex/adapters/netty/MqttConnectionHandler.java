@@ -93,6 +93,10 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
             return;
         }
         if (packet instanceof PublishPacket publish) {
+            if (!publish.properties().subscriptionIdentifiers().isEmpty()) {
+                connection.protocolViolation("a client may not send Subscription Identifiers in PUBLISH");
+                return;
+            }
             connection.publish(PacketTranslation.toPublishRequest(publish));
         } else if (packet instanceof PubackPacket ack) {
             connection.puback(ack.packetId());

@@ -3,7 +3,6 @@ package io.culex.application.sys;
 import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectRequest;
-import io.culex.application.connection.ConnectReturnCode;
 import io.culex.application.testing.RecordingOutbound;
 import io.culex.application.connection.PublishRequest;
 import io.culex.application.connection.SubscriptionRequest;

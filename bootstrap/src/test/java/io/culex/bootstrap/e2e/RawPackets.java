@@ -31,6 +31,13 @@ final class RawPackets {
         return packet(0x10, body.toArray());
     }
 
+    /** An MQTT 5 CONNECT without properties. */
+    static byte[] connect5(String clientId, boolean cleanSession, int keepAliveSeconds) {
+        Bytes body = new Bytes().string("MQTT").u8(5).u8(cleanSession ? CLEAN_SESSION : 0)
+                .u16(keepAliveSeconds).u8(0).string(clientId);
+        return packet(0x10, body.toArray());
+    }
+
     /** A clean-session 3.1.1 CONNECT registering a will (not retained). */
     static byte[] connectWithWill(String clientId, int keepAliveSeconds, String willTopic, String willMessage, int willQos) {
         Bytes body = new Bytes().string("MQTT").u8(4).u8(CLEAN_SESSION | WILL | willQos << 3)

@@ -1,5 +1,6 @@
 package io.culex.adapters.netty.client;
 
+import io.culex.adapters.netty.codec.MqttProperties;
 import java.util.List;
 
 /**
@@ -17,6 +18,14 @@ public interface ClientListener {
 
     /** One packet sent or received, described as Mosquitto's clients print it with -d, e.g. "sending CONNECT". */
     default void packetLogged(String description) {
+    }
+
+    /**
+     * MQTT 5: the broker sent DISCONNECT, with its reason code (e.g. 0x8E session taken over, 0x8B
+     * server shutting down) and properties (Reason String, Server Reference, ...). The connection
+     * closes right after, and {@link #connectionClosed()} follows.
+     */
+    default void disconnectedByServer(int reasonCode, MqttProperties properties) {
     }
 
     /** The network connection closed, whoever closed it. */

@@ -1,12 +1,17 @@
 package io.culex.adapters.netty.client;
 
+import io.culex.adapters.netty.codec.MqttProperties;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * How to reach the broker and what CONNECT says. {@code clientId} may be empty (the broker assigns
- * one on 3.1.1); {@code username}, {@code password} and {@code will} are {@code null} when absent.
- * The password array is not copied. {@code tls} is {@code null} for plain TCP.
+ * one on 3.1.1 and 5); {@code username}, {@code password} and {@code will} are {@code null} when
+ * absent. The password array is not copied. {@code tls} is {@code null} for plain TCP.
+ * {@code properties} are the MQTT 5 CONNECT properties (session expiry, receive maximum, topic
+ * alias maximum, user properties, ...); they, and the will's properties, must be empty on 3.x.
+ * A Topic Alias Maximum given here is the most aliases the broker may use towards the client,
+ * which resolves them into {@link ReceivedMessage#topic()}.
  */
 public record ClientOptions(
         String host,
@@ -19,7 +24,8 @@ public record ClientOptions(
         byte[] password,
         ClientWill will,
         int connectTimeoutMillis,
-        Tls tls) {
+        Tls tls,
+        MqttProperties properties) {
 
     public ClientOptions {
         Objects.requireNonNull(host, "host");
@@ -34,6 +40,18 @@ public record ClientOptions(
         if (connectTimeoutMillis <= 0) {
             throw new IllegalArgumentException("connect timeout must be positive but was " + connectTimeoutMillis);
         }
+        Objects.requireNonNull(properties, "properties");
+        if (version != MqttVersion.MQTT_5 && (!properties.isEmpty() || will != null && !will.properties().isEmpty())) {
+            throw new IllegalArgumentException("CONNECT and will properties need MQTT 5, not " + version);
+        }
+    }
+
+    /** Without CONNECT properties. */
+    public ClientOptions(String host, int port, MqttVersion version, String clientId, boolean cleanSession,
+            int keepAliveSeconds, String username, byte[] password, ClientWill will, int connectTimeoutMillis,
+            Tls tls) {
+        this(host, port, version, clientId, cleanSession, keepAliveSeconds, username, password, will,
+                connectTimeoutMillis, tls, MqttProperties.EMPTY);
     }
 
     /** Plain TCP. */
@@ -52,7 +70,8 @@ public record ClientOptions(
     public String toString() {
         return "ClientOptions[" + host + ":" + port + ", " + version + ", clientId=" + clientId + ", cleanSession="
                 + cleanSession + ", keepAlive=" + keepAliveSeconds + ", username=" + username + ", password="
-                + (password == null ? "null" : "<redacted>") + ", will=" + will + ", tls=" + tls + "]";
+                + (password == null ? "null" : "<redacted>") + ", will=" + will + ", tls=" + tls
+                + (properties.isEmpty() ? "" : ", properties=" + properties) + "]";
     }
 
     /**

@@ -3,6 +3,7 @@ package io.culex.adapters.netty.client;
 import io.culex.adapters.netty.codec.ConnectPacket;
 import io.culex.adapters.netty.codec.MqttDecoder;
 import io.culex.adapters.netty.codec.MqttEncoder;
+import io.culex.adapters.netty.codec.MqttProperties;
 import io.culex.adapters.netty.codec.TopicSubscription;
 import io.culex.adapters.netty.codec.WillPacketPart;
 import io.culex.adapters.netty.PemFiles;
@@ -38,7 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small MQTT 3.1 / 3.1.1 client connection over our own codec, for the command-line tools.
+ * A small MQTT 3.1 / 3.1.1 / 5 client connection over our own codec, for the command-line tools.
  * Requests return futures completed by the broker's acknowledgement (QoS 0 publishes: once written);
  * they fail with {@link MqttClientException} when the connection is lost first. Its API exposes
  * only JDK and client types, so callers outside the Netty adapter never see Netty.
@@ -99,10 +100,12 @@ public final class MqttClientConnection implements AutoCloseable {
                             ch.pipeline().addLast(tls, new TlsFailures());
                         }
                         if (options.keepAliveSeconds() > 0) {
-                            ch.pipeline().addLast(new IdleStateHandler(0, options.keepAliveSeconds(), 0));
+                            ch.pipeline().addLast(ClientHandler.KEEP_ALIVE_HANDLER,
+                                    new IdleStateHandler(0, options.keepAliveSeconds(), 0));
                         }
                         ch.pipeline()
-                                .addLast(new MqttDecoder(MAX_REMAINING_LENGTH))
+                                .addLast(ClientHandler.DECODER_HANDLER,
+                                        new MqttDecoder(MAX_REMAINING_LENGTH, options.version().level()))
                                 .addLast(MqttEncoder.INSTANCE)
                                 .addLast(handler);
                     }
@@ -121,18 +124,52 @@ public final class MqttClientConnection implements AutoCloseable {
         return handler.connected().copy();
     }
 
+    /**
+     * The accepting CONNACK's properties: on MQTT 5 what the broker assigned or imposes (Assigned
+     * Client Identifier, Receive Maximum, Maximum QoS, ...); empty on 3.x. Fails as {@link #connected()}.
+     */
+    public CompletableFuture<MqttProperties> connackProperties() {
+        return handler.connackProperties().copy();
+    }
+
     /** Completes when the QoS flow is done: written (QoS 0), PUBACK (1) or PUBCOMP (2). */
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        return publish(topic, payload, qos, retain, MqttProperties.EMPTY);
+    }
+
+    /**
+     * Publishes with MQTT 5 properties (message expiry, content type, response topic, user
+     * properties, ...). On MQTT 5 the future fails with {@link PublishRefusedException} when the
+     * broker acknowledges with a failure reason code. Properties on a 3.x connection fail the future.
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain,
+            MqttProperties properties) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        onLoop(done, () -> handler.publish(topic, payload, qos, retain, done));
+        if (!properties.isEmpty() && options.version() != MqttVersion.MQTT_5) {
+            done.completeExceptionally(new MqttClientException("PUBLISH properties need MQTT 5."));
+            return done;
+        }
+        onLoop(done, () -> handler.publish(topic, payload, qos, retain, properties, done));
         return done;
     }
 
     /** Subscribes to every filter at {@code qos} in one SUBSCRIBE; completes with SUBACK's return codes. */
     public CompletableFuture<List<Integer>> subscribe(List<String> filters, int qos) {
-        List<TopicSubscription> subscriptions = filters.stream().map(f -> new TopicSubscription(f, qos)).toList();
+        return subscribe(filters.stream().map(f -> new TopicSubscription(f, qos)).toList(), MqttProperties.EMPTY);
+    }
+
+    /**
+     * Subscribes with MQTT 5 subscription options (No Local, Retain As Published, Retain Handling;
+     * on 3.x only the QoS is sent) and properties (a Subscription Identifier, user properties;
+     * MQTT 5 only, else the future fails). Completes with SUBACK's codes, MQTT 5 failure codes included.
+     */
+    public CompletableFuture<List<Integer>> subscribe(List<TopicSubscription> subscriptions, MqttProperties properties) {
         CompletableFuture<List<Integer>> done = new CompletableFuture<>();
-        onLoop(done, () -> handler.subscribe(subscriptions, done));
+        if (!properties.isEmpty() && options.version() != MqttVersion.MQTT_5) {
+            done.completeExceptionally(new MqttClientException("SUBSCRIBE properties need MQTT 5."));
+            return done;
+        }
+        onLoop(done, () -> handler.subscribe(subscriptions, properties, done));
         return done;
     }
 
@@ -266,9 +303,11 @@ public final class MqttClientConnection implements AutoCloseable {
 
     private static ConnectPacket connectPacket(ClientOptions options) {
         ClientWill will = options.will();
-        WillPacketPart willPart = will == null ? null : new WillPacketPart(will.topic(), will.payload(), will.qos(), will.retain());
+        WillPacketPart willPart = will == null ? null
+                : new WillPacketPart(will.topic(), will.payload(), will.qos(), will.retain(), will.properties());
         return new ConnectPacket(options.version().protocolName(), options.version().level(), options.clientId(),
-                options.cleanSession(), options.keepAliveSeconds(), options.username(), options.password(), willPart);
+                options.cleanSession(), options.keepAliveSeconds(), options.username(), options.password(), willPart,
+                options.properties());
     }
 
     /** Completes {@link #closed()} after the caller's listener heard of the close. */
@@ -286,6 +325,11 @@ public final class MqttClientConnection implements AutoCloseable {
         @Override
         public void subscribed(int messageId, List<Integer> grantedQos) {
             delegate.subscribed(messageId, grantedQos);
+        }
+
+        @Override
+        public void disconnectedByServer(int reasonCode, MqttProperties properties) {
+            delegate.disconnectedByServer(reasonCode, properties);
         }
 
         @Override

@@ -34,7 +34,7 @@ final class PacketTrace {
             List<String> lines = new ArrayList<>();
             for (TopicSubscription subscription : subscribe.subscriptions()) {
                 lines.add("sending SUBSCRIBE (Mid: " + subscribe.packetId() + ", Topic: " + subscription.filter()
-                        + ", QoS: " + subscription.qos() + ", Options: 0x00)");
+                        + ", QoS: " + subscription.qos() + ", Options: " + String.format("0x%02x", options(subscription)) + ")");
             }
             return lines;
         } else if (packet instanceof UnsubscribePacket unsubscribe) {
@@ -44,9 +44,9 @@ final class PacketTrace {
             }
             return lines;
         } else if (packet instanceof PubackPacket puback) {
-            return List.of("sending PUBACK (m" + puback.packetId() + ", rc0)");
+            return List.of("sending PUBACK (m" + puback.packetId() + ", rc" + puback.reasonCode() + ")");
         } else if (packet instanceof PubrecPacket pubrec) {
-            return List.of("sending PUBREC (m" + pubrec.packetId() + ", rc0)");
+            return List.of("sending PUBREC (m" + pubrec.packetId() + ", rc" + pubrec.reasonCode() + ")");
         } else if (packet instanceof PubrelPacket pubrel) {
             return List.of("sending PUBREL (m" + pubrel.packetId() + ")");
         } else if (packet instanceof PubcompPacket pubcomp) {
@@ -63,13 +63,13 @@ final class PacketTrace {
         } else if (packet instanceof ConnackPacket connack) {
             return "received CONNACK (" + connack.returnCode() + ")";
         } else if (packet instanceof PubackPacket puback) {
-            return "received PUBACK (Mid: " + puback.packetId() + ", RC:0)";
+            return "received PUBACK (Mid: " + puback.packetId() + ", RC:" + puback.reasonCode() + ")";
         } else if (packet instanceof PubrecPacket pubrec) {
             return "received PUBREC (Mid: " + pubrec.packetId() + ")";
         } else if (packet instanceof PubrelPacket pubrel) {
             return "received PUBREL (Mid: " + pubrel.packetId() + ")";
         } else if (packet instanceof PubcompPacket pubcomp) {
-            return "received PUBCOMP (Mid: " + pubcomp.packetId() + ", RC:0)";
+            return "received PUBCOMP (Mid: " + pubcomp.packetId() + ", RC:" + pubcomp.reasonCode() + ")";
         }
         return "received " + typeName(packet);
     }
@@ -77,6 +77,12 @@ final class PacketTrace {
     private static String publish(String name, PublishPacket publish, int mid) {
         return name + " (d" + (publish.dup() ? 1 : 0) + ", q" + publish.qos() + ", r" + (publish.retain() ? 1 : 0)
                 + ", m" + mid + ", '" + publish.topic() + "', ... (" + publish.payload().length + " bytes))";
+    }
+
+    /** The MQTT 5 option bits above the QoS, as libmosquitto prints them (0x00 on 3.x). */
+    private static int options(TopicSubscription subscription) {
+        return (subscription.noLocal() ? 0x04 : 0) | (subscription.retainAsPublished() ? 0x08 : 0)
+                | subscription.retainHandling() << 4;
     }
 
     /** "ConnectPacket" → "CONNECT", "PingreqPacket" → "PINGREQ". */

@@ -19,8 +19,6 @@ public final class MalformedPacketException extends DecoderException {
     public static final int PACKET_TOO_LARGE = 0x95;
 
     private static final long serialVersionUID = 1L;
-    /** Reason codes below 0x80 mean success, never a reason to close. */
-    private static final int FIRST_FAILURE_CODE = 0x80;
 
     private final int reasonCode;
 
@@ -32,7 +30,8 @@ public final class MalformedPacketException extends DecoderException {
     /** @param reasonCode an MQTT 5 failure reason code, 0x80 to 0xFF */
     public MalformedPacketException(int reasonCode, String reason) {
         super(reason);
-        if (reasonCode < FIRST_FAILURE_CODE || reasonCode > FieldRanges.MAX_UNSIGNED_BYTE) {
+        // Codes below 0x80 mean success, never a reason to close.
+        if (reasonCode < ReasonCodes.FIRST_FAILURE || reasonCode > FieldRanges.MAX_UNSIGNED_BYTE) {
             throw new IllegalArgumentException("reasonCode must be a failure code in [0x80, 0xFF] but was " + reasonCode);
         }
         this.reasonCode = reasonCode;

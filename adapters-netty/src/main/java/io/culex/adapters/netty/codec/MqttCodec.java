@@ -34,7 +34,7 @@ public final class MqttCodec {
         channel.attr(PROTOCOL_LEVEL).set(requireSupported(level));
     }
 
-    static boolean isSupported(int level) {
+    private static boolean isSupported(int level) {
         return level >= MQTT_3_1 && level <= MQTT_5;
     }
 

@@ -69,7 +69,7 @@ public final class MqttDecoder extends ByteToMessageDecoder {
         }
         try {
             MqttPacket packet = decodePacket(in, MqttCodec.protocolLevel(ctx.channel()));
-            if (packet instanceof ConnectPacket connect && MqttCodec.isSupported(connect.protocolLevel())) {
+            if (packet instanceof ConnectPacket connect && ProtocolNames.isSupported(connect)) {
                 MqttCodec.setProtocolLevel(ctx.channel(), connect.protocolLevel());
             }
             if (packet != null) {

@@ -24,7 +24,7 @@ public final class MqttEncoder extends MessageToMessageEncoder<MqttPacket> {
     @Override
     protected void encode(ChannelHandlerContext ctx, MqttPacket packet, List<Object> out) {
         out.add(PacketWriter.write(ctx.alloc(), packet, MqttCodec.protocolLevel(ctx.channel())));
-        if (packet instanceof ConnectPacket connect && MqttCodec.isSupported(connect.protocolLevel())) {
+        if (packet instanceof ConnectPacket connect && ProtocolNames.isSupported(connect)) {
             // CONNECT is laid out by its own level (see ConnectLayout); the replies come back in it.
             MqttCodec.setProtocolLevel(ctx.channel(), connect.protocolLevel());
         }

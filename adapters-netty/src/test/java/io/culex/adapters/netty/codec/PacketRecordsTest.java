@@ -141,6 +141,13 @@ class PacketRecordsTest {
         assertThrows(NullPointerException.class, () -> new WillPacketPart("w", new byte[0], 0, false, null));
     }
 
+    @Test
+    void mqtt3ConnackReturnCodesTranslateToTheirMqtt5ReasonCodes() {
+        assertEquals(List.of(0x00, 0x84, 0x85, 0x88, 0x86, 0x87),
+                List.of(0, 1, 2, 3, 4, 5).stream().map(ConnackPacket::mqtt5ReasonCode).toList());
+        assertThrows(IllegalArgumentException.class, () -> ConnackPacket.mqtt5ReasonCode(6));
+    }
+
     private static ConnectPacket withPassword(ConnectPacket p, String password) {
         return new ConnectPacket(p.protocolName(), p.protocolLevel(), p.clientId(), p.cleanSession(), p.keepAliveSeconds(),
                 p.username(), SamplePackets.utf8(password), p.will());

@@ -52,6 +52,16 @@ class ProtocolLevelTest {
         assertEquals(MqttCodec.MQTT_3_1_1, MqttCodec.protocolLevel(channel));
     }
 
+    /** "MQTT" with 3.1's level is not MQTT 3.1: the codec stopped at the level, so it must not switch to 3. */
+    @Test
+    void aConnectWithANameAndLevelThatDoNotBelongTogetherLeavesTheChannelAt311() {
+        EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(Codec.TEST_LIMIT));
+
+        channel.writeInbound(Unpooled.wrappedBuffer(packet(0x10).string("MQTT").u8(3, 0x02).u16(0).string("c").build()));
+
+        assertEquals(MqttCodec.MQTT_3_1_1, MqttCodec.protocolLevel(channel));
+    }
+
     @Test
     void decoderGivenALevelSetsItOnTheChannelBeforeAnyPacket() {
         EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(Codec.TEST_LIMIT, MqttCodec.MQTT_5));

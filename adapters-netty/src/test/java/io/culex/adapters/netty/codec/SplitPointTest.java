@@ -25,6 +25,30 @@ class SplitPointTest {
     /** Written by Netty's encoder, so the framing under test does not depend on our encoder. */
     private static final byte[] STREAM = Hex.concat(PACKETS.stream().map(NettyMessages::nettyEncode).toArray(byte[][]::new));
 
+    /** Decodable only if the decoder switches to MQTT 5 at the CONNECT that starts it. */
+    private static final List<MqttPacket> MQTT5_PACKETS = List.of(
+            SamplePackets.fullConnect5(),
+            new PublishPacket("a/b", SamplePackets.filled(300), 1, false, false, 42, SamplePackets.publishProperties()),
+            new SubscribePacket(7, List.of(new TopicSubscription("a/#", 1, true, false, 2)),
+                    MqttProperties.builder().subscriptionIdentifier(3).build()),
+            new PubackPacket(9, 0x10, MqttProperties.EMPTY),
+            new PubrelPacket(42, 0, MqttProperties.builder().reasonString("ok").build()),
+            new AuthPacket(0x19, MqttProperties.builder().authenticationMethod("m").build()),
+            new DisconnectPacket(0x04, MqttProperties.EMPTY));
+
+    private static final byte[] MQTT5_STREAM = Hex.concat(MQTT5_PACKETS.stream()
+            .map(p -> NettyMessages.nettyEncode(p, MqttCodec.MQTT_5)).toArray(byte[][]::new));
+
+    @Test
+    void mqtt5StreamSplitInTwoAtEveryIndexDecodesTheSame() {
+        for (int split = 0; split <= MQTT5_STREAM.length; split++) {
+            byte[] head = Arrays.copyOfRange(MQTT5_STREAM, 0, split);
+            byte[] tail = Arrays.copyOfRange(MQTT5_STREAM, split, MQTT5_STREAM.length);
+
+            assertEquals(MQTT5_PACKETS, Codec.decode(head, tail), "split at " + split);
+        }
+    }
+
     @Test
     void wholeStreamInOneReadDecodesEveryPacket() {
         assertEquals(PACKETS, Codec.decode(STREAM));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectRequest;
-import io.culex.application.connection.ConnectReturnCode;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.testing.RecordingOutbound;
 import io.culex.application.connection.PublishRequest;
