@@ -17,6 +17,7 @@ import java.util.List;
 final class RawMqtt5Client implements AutoCloseable {
 
     private final RawMqttClient socket;
+    private int lastPacketSize;
 
     private RawMqtt5Client(RawMqttClient socket) {
         this.socket = socket;
@@ -60,13 +61,23 @@ final class RawMqtt5Client implements AutoCloseable {
 
     /** The next packet, whatever it is. */
     Received next() throws IOException {
-        return RawPackets5.parse(socket.readPacket());
+        return parse(socket.readPacket());
     }
 
     /** The next packet if one arrives within {@code millis}, else null. */
     Received nextWithin(long millis) throws IOException {
         RawMqttClient.Packet packet = socket.readPacketWithin(Duration.ofMillis(millis));
-        return packet == null ? null : RawPackets5.parse(packet);
+        return packet == null ? null : parse(packet);
+    }
+
+    private Received parse(RawMqttClient.Packet packet) {
+        lastPacketSize = 1 + RawPackets.remainingLength(packet.body().length).length + packet.body().length;
+        return RawPackets5.parse(packet);
+    }
+
+    /** The size in bytes of the packet read last, fixed header included (what Maximum Packet Size counts). */
+    int lastPacketSize() {
+        return lastPacketSize;
     }
 
     /** The next packet, which must be of {@code type}. */
