@@ -76,6 +76,19 @@ class Mqtt5ConnackTest extends Mqtt5TestSupport {
         assertNull(shorter.properties().number(RawPackets5.SERVER_KEEP_ALIVE), "the client's own applies");
     }
 
+    /** [MQTT-3.2.2-21]: the Server Keep Alive is the one the broker then holds the client to. */
+    @Test
+    void theServerKeepAliveIsEnforced() throws Exception {
+        start("max_keepalive 1");
+        RawMqtt5Client client = open();
+        Received connack = client.connect("held-to-it", true, 60, Props.none());
+        assertEquals(1L, connack.properties().number(RawPackets5.SERVER_KEEP_ALIVE));
+        long start = System.nanoTime();
+        client.expectDisconnect(0x8D);
+        long elapsed = millisSince(start);
+        assertTrue(elapsed >= 1000 && elapsed < 3500, "disconnected after " + elapsed + " ms");
+    }
+
     /** 4.12: an Authentication Method the server does not support: CONNACK 0x8C, then close. */
     @Test
     void anUnknownAuthenticationMethodIsRefused() throws Exception {

@@ -85,6 +85,18 @@ class Mqtt5SessionAndWillTest extends Mqtt5TestSupport {
         await("the session ended", 2000, () -> sessionCount() == 1); // the watcher's
     }
 
+    /** 3.14.2.2.2: a DISCONNECT with Session Expiry Interval 0 ends a session that had one at once. */
+    @Test
+    void aDisconnectWithExpiryZeroEndsTheSessionAtOnce() throws Exception {
+        start();
+        RawMqtt5Client client = raw("ending", sessionExpiry(60));
+        client.subscribe(1, "ending/#", 1);
+        client.send(RawPackets5.disconnect(0x00, sessionExpiry(0)));
+        assertEquals(List.of(), client.awaitClosed());
+        await("the session ended", 1000, () -> sessionCount() == 0);
+        assertFalse(open().connect("ending", false, 60, sessionExpiry(60)).sessionPresent());
+    }
+
     /** 3.14.2.2.2: a DISCONNECT's Session Expiry Interval replaces the one from CONNECT. */
     @Test
     void aDisconnectShortensOrExtendsTheExpiry() throws Exception {
@@ -153,8 +165,16 @@ class Mqtt5SessionAndWillTest extends Mqtt5TestSupport {
         RawMqtt5Client early = raw("ret-early");
         early.subscribe(1, "ret/#", 0);
         List<String> first = new ArrayList<>();
-        first.add(early.expect(RawPackets5.PUBLISH).topic());
-        first.add(early.expect(RawPackets5.PUBLISH).topic());
+        for (int i = 0; i < 2; i++) {
+            Received retained = early.expect(RawPackets5.PUBLISH);
+            first.add(retained.topic());
+            if (retained.topic().equals("ret/short")) {
+                assertEquals(1L, retained.properties().number(RawPackets5.MESSAGE_EXPIRY_INTERVAL),
+                        "what is left of the expiry, rounded up");
+            } else {
+                assertFalse(retained.properties().has(RawPackets5.MESSAGE_EXPIRY_INTERVAL));
+            }
+        }
         first.sort(null);
         assertEquals(List.of("ret/kept", "ret/short"), first, "both retained at first");
 
@@ -242,7 +262,19 @@ class Mqtt5SessionAndWillTest extends Mqtt5TestSupport {
         assertEquals("will/fresh", will.topic());
     }
 
-    /** 3.1.3.2.2: the will is published when the session ends, if that is before the delay. */
+    /** 3.1.3.2.2: a session without expiry ends with its connection, and so does the wait of its will. */
+    @Test
+    void aDelayedWillOfASessionWithoutExpiryIsPublishedAtOnce() throws Exception {
+        start();
+        RawMqtt5Client watcher = willWatcher();
+        RawMqtt5Client client = connectWithWill("no-wait", true, Props.none(), willDelay(10));
+        client.close();
+        Received will = watcher.nextWithin(1500);
+        assertNotNull(will, "no will within 1.5 s");
+        assertEquals("will/no-wait", will.topic());
+    }
+
+    /** 3.1.2.5: the will is published when the session ends, if that is before the delay. */
     @Test
     void aWillWaitsNoLongerThanItsSession() throws Exception {
         start();
@@ -263,7 +295,8 @@ class Mqtt5SessionAndWillTest extends Mqtt5TestSupport {
         start();
         RawMqtt5Client watcher = willWatcher();
         RawMqtt5Client client = connectWithWill("with-will", true, Props.none(),
-                new Props().string(RawPackets5.CONTENT_TYPE, "text/plain").userProperty("k", "v"));
+                new Props().string(RawPackets5.CONTENT_TYPE, "text/plain").userProperty("k", "v")
+                        .fourByte(RawPackets5.MESSAGE_EXPIRY_INTERVAL, 30));
         client.send(RawPackets5.disconnect(0x04));
         assertEquals(List.of(), client.awaitClosed());
         Received will = watcher.expect(RawPackets5.PUBLISH);
@@ -271,6 +304,8 @@ class Mqtt5SessionAndWillTest extends Mqtt5TestSupport {
         assertEquals("gone with-will", will.payloadText());
         assertEquals("text/plain", will.properties().string(RawPackets5.CONTENT_TYPE));
         assertEquals(List.of(List.of("k", "v")), will.properties().all(RawPackets5.USER_PROPERTY));
+        long expiry = will.properties().number(RawPackets5.MESSAGE_EXPIRY_INTERVAL);
+        assertTrue(expiry >= 29 && expiry <= 30, "the will's Message Expiry Interval: " + expiry);
     }
 
     /** [MQTT-3.1.2-10]: a normal DISCONNECT (0x00) removes the will. */
