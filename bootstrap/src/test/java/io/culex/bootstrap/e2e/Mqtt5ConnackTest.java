@@ -44,7 +44,7 @@ class Mqtt5ConnackTest extends Mqtt5TestSupport {
         }
     }
 
-    /** 3.1.3.1 [MQTT-3.2.2-16]: an empty client id gets one assigned, returned in CONNACK. */
+    /** 3.1.3.1, 3.2.2.3.7 [MQTT-3.2.2-16]: an empty client id gets one assigned, returned in CONNACK. */
     @Test
     void anEmptyClientIdIsAssignedOne() throws Exception {
         start();
@@ -76,7 +76,7 @@ class Mqtt5ConnackTest extends Mqtt5TestSupport {
         assertNull(shorter.properties().number(RawPackets5.SERVER_KEEP_ALIVE), "the client's own applies");
     }
 
-    /** [MQTT-3.2.2-21]: the Server Keep Alive is the one the broker then holds the client to. */
+    /** 3.2.2.3.14 [MQTT-3.2.2-21]: the Server Keep Alive is the one the broker then holds the client to. */
     @Test
     void theServerKeepAliveIsEnforced() throws Exception {
         start("max_keepalive 1");
@@ -101,7 +101,7 @@ class Mqtt5ConnackTest extends Mqtt5TestSupport {
         assertEquals(List.of(), client.awaitClosed());
     }
 
-    /** [MQTT-3.2.2-19]: no Reason String in a CONNACK it would make bigger than the client's Maximum Packet Size. */
+    /** 3.2.2.3.9 [MQTT-3.2.2-19]: no Reason String in a CONNACK it would make bigger than the client's Maximum Packet Size. */
     @Disabled("bug: a refusing CONNACK carries its reason string regardless of the client's Maximum Packet Size")
     @Test
     void aConnackReasonStringIsLeftOutWhenTooBigForTheClient() throws Exception {

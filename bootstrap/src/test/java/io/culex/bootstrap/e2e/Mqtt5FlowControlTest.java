@@ -217,7 +217,7 @@ class Mqtt5FlowControlTest extends Mqtt5TestSupport {
     }
 
     /**
-     * 3.3.4 [MQTT-3.3.4-8]: more unreleased QoS 2 PUBLISHes than the broker's Receive Maximum
+     * 3.2.2.3.3 and 4.9: more unreleased QoS 2 PUBLISHes than the broker's Receive Maximum
      * (max_inflight_messages) is answered with DISCONNECT 0x93.
      */
     @Test
@@ -313,7 +313,7 @@ class Mqtt5FlowControlTest extends Mqtt5TestSupport {
     }
 
     /**
-     * [MQTT-3.4.2-2]: a Reason String is left out of a PUBACK it would make bigger than the
+     * 3.4.2.2.2 [MQTT-3.4.2-2]: a Reason String is left out of a PUBACK it would make bigger than the
      * client's Maximum Packet Size (the client asked for problem information, so it gets one otherwise).
      */
     @Disabled("bug: PUBACK/PUBREC reason strings are sent regardless of the client's Maximum Packet Size")
@@ -364,7 +364,7 @@ class Mqtt5FlowControlTest extends Mqtt5TestSupport {
         assertEquals("open/x", client.expect(RawPackets5.PUBLISH).topic());
     }
 
-    /** 3.2.2.3.5 [MQTT-3.2.2-14]: with Retain Available 0 in CONNACK, a retained PUBLISH gets DISCONNECT 0x9A. */
+    /** 3.2.2.3.5: with Retain Available 0 in CONNACK, a retained PUBLISH gets DISCONNECT 0x9A. */
     @Test
     void aRetainedPublishWhenRetainIsNotAvailableEndsTheConnection() throws Exception {
         start("retain_available false");
