@@ -90,7 +90,30 @@ final class RawMqttClient implements AutoCloseable {
 
     /** One whole packet: first byte, then the body its remaining length announces. */
     Packet readPacket() throws IOException {
-        int first = readExactly(1, "a packet")[0] & 0xFF;
+        return readRest(readExactly(1, "a packet")[0] & 0xFF);
+    }
+
+    /**
+     * One whole packet if its first byte arrives within {@code wait}, else null. A close by the
+     * broker while waiting fails.
+     */
+    Packet readPacketWithin(Duration wait) throws IOException {
+        int first;
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            first = in.read();
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        }
+        if (first < 0) {
+            throw new AssertionError("connection closed while waiting for a packet");
+        }
+        return readRest(first);
+    }
+
+    private Packet readRest(int first) throws IOException {
         int length = 0;
         for (int shift = 0; ; shift += 7) {
             int digit = readExactly(1, "remaining length")[0] & 0xFF;
