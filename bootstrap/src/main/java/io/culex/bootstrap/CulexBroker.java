@@ -142,10 +142,23 @@ public final class CulexBroker implements AutoCloseable {
         long bound = (long) config.messageSizeLimit() + PUBLISH_HEADER_ALLOWANCE;
         int maxPacketSize = config.protocol().maxPacketSize();
         if (maxPacketSize > 0) {
-            // max_packet_size counts the whole packet; the fixed header takes at least 2 bytes of it.
-            bound = Math.min(bound, Math.max(0, maxPacketSize - 2));
+            bound = Math.min(bound, largestRemainingLength(maxPacketSize));
         }
         return (int) Math.min(bound, BrokerSettings.MQTT_MAX_PAYLOAD);
+    }
+
+    /**
+     * max_packet_size counts the whole packet: one type byte, the remaining length in 1 to 4 bytes,
+     * then that many bytes. The largest remaining length that fits, whatever its own encoded size.
+     */
+    static int largestRemainingLength(int maxPacketSize) {
+        int largest = 0;
+        int[] mostPerLengthBytes = {127, 16_383, 2_097_151, 268_435_455};
+        for (int lengthBytes = 1; lengthBytes <= 4; lengthBytes++) {
+            int remaining = Math.min(maxPacketSize - 1 - lengthBytes, mostPerLengthBytes[lengthBytes - 1]);
+            largest = Math.max(largest, remaining);
+        }
+        return largest;
     }
 
     /** The addresses actually bound, in configuration order (useful with port 0). */

@@ -209,7 +209,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
                     + " not sent to " + remoteAddress() + ": over its maximum packet size " + maximumPacketSize);
             return false;
         }
-        write(packet);
+        send(packet);
         return true;
     }
 
@@ -247,8 +247,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     public void disconnect(ReasonCode code, String reasonString, String serverReference) {
         MqttProperties properties = MqttProperties.builder().reasonString(reasonString)
                 .serverReference(serverReference).build();
-        DisconnectPacket packet = new DisconnectPacket(code.value(), properties);
-        write(fitsClient(packet) ? packet : new DisconnectPacket(code.value(), MqttProperties.EMPTY));
+        write(new DisconnectPacket(code.value(), properties));
     }
 
     @Override
@@ -307,7 +306,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
                 || PacketWriter.encodedLength(packet, protocolLevel) <= maximumPacketSize;
     }
 
+    /** Writes a packet other than PUBLISH, without its reason string and user properties if the client needs it smaller. */
     private void write(MqttPacket packet) {
+        send(fitsClient(packet) ? packet : ReasonStringTrimming.trimmed(packet));
+    }
+
+    private void send(MqttPacket packet) {
         broker.metrics().packetSent();
         channel.write(packet, channel.voidPromise());
     }

@@ -4,6 +4,7 @@ import io.culex.domain.message.QoS;
 import io.culex.domain.port.Clock;
 import io.culex.domain.session.OutboundFlight.FlightState;
 import io.culex.domain.topic.Subscription;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -41,6 +42,8 @@ public final class Session {
     private final PendingQueue pending = new PendingQueue();
     private final Set<Integer> inboundQos2AwaitingRelease = new HashSet<>();
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
+    /** Unacknowledged PUBLISHes a resumed connection's Receive Maximum had no room for yet, in send order. */
+    private final ArrayDeque<Integer> awaitingResend = new ArrayDeque<>();
     private boolean online;
     private int sendWindow;
     private long expiredCount;
@@ -143,6 +146,7 @@ public final class Session {
             return false;
         }
         inflight.remove(packetId);
+        awaitingResend.remove(packetId);
         fillWindow(out);
         return true;
     }
@@ -155,6 +159,7 @@ public final class Session {
         }
         // replace() keeps the flight's place in the original send order
         inflight.replace(packetId, flight.withState(FlightState.AWAITING_PUBCOMP));
+        awaitingResend.remove(packetId);
         out.pubrel(packetId);
         return true;
     }
@@ -169,6 +174,7 @@ public final class Session {
             return false;
         }
         inflight.remove(packetId);
+        awaitingResend.remove(packetId);
         fillWindow(out);
         return true;
     }
@@ -186,7 +192,8 @@ public final class Session {
 
     /**
      * The client is (back) online: re-send every unacknowledged PUBLISH in its
-     * original order with DUP set, PUBREL for those already PUBREC'd, then fill
+     * original order with DUP set (as many as the window holds now, the rest as
+     * acknowledgements free slots), PUBREL for those already PUBREC'd, then fill
      * the window from the queue.
      */
     public void resume(Transmitter out) {
@@ -197,11 +204,18 @@ public final class Session {
     public void resume(Transmitter out, int receiveMaximum) {
         online = true;
         sendWindow = Math.max(1, Math.min(limits.maxInflight(), receiveMaximum));
+        awaitingResend.clear();
+        // Released QoS 2 flows keep their slot until PUBCOMP; the PUBLISHes share what is left.
+        long slotsTaken = inflight.values().stream().filter(f -> f.state() == FlightState.AWAITING_PUBCOMP).count();
         for (Iterator<OutboundFlight> flights = inflight.values().iterator(); flights.hasNext(); ) {
             OutboundFlight flight = flights.next();
             if (flight.state() == FlightState.AWAITING_PUBCOMP) {
                 out.pubrel(flight.packetId());
-            } else if (!out.publish(flight.packetId(), flight.delivery(), true)) {
+            } else if (slotsTaken >= sendWindow || !awaitingResend.isEmpty()) {
+                awaitingResend.add(flight.packetId());
+            } else if (out.publish(flight.packetId(), flight.delivery(), true)) {
+                slotsTaken++;
+            } else {
                 oversizeCount++;
                 flights.remove();
             }
@@ -214,8 +228,22 @@ public final class Session {
         online = false;
     }
 
-    /** Sends queued messages while the window has room (QoS 0 ones need no slot). */
+    /**
+     * Re-sends the unacknowledged PUBLISHes that waited for room, then sends queued messages, while
+     * the window has room (QoS 0 ones need no slot).
+     */
     public void fillWindow(Transmitter out) {
+        while (online && !awaitingResend.isEmpty() && !windowIsFull()) {
+            int packetId = awaitingResend.poll();
+            OutboundFlight flight = inflight.get(packetId);
+            if (flight != null && !out.publish(packetId, flight.delivery(), true)) {
+                oversizeCount++;
+                inflight.remove(packetId);
+            }
+        }
+        if (!awaitingResend.isEmpty()) {
+            return; // queued messages come after the re-sends, in order
+        }
         while (online && !pending.isEmpty()) {
             Delivery head = pending.peek();
             if (isExpired(head)) {
@@ -253,8 +281,9 @@ public final class Session {
         return false;
     }
 
+    /** Flights count once sent (or re-sent on this connection); those awaiting their re-send hold no slot yet. */
     private boolean windowIsFull() {
-        return inflight.size() >= sendWindow;
+        return inflight.size() - awaitingResend.size() >= sendWindow;
     }
 
     private boolean isExpired(Delivery delivery) {
@@ -282,6 +311,7 @@ public final class Session {
             if (flight.delivery().isShared() && movable) {
                 taken.add(flight.delivery());
                 flights.remove();
+                awaitingResend.remove(flight.packetId());
             }
         }
         taken.addAll(pending.removeShared());

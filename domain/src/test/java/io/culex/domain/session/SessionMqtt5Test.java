@@ -46,6 +46,42 @@ class SessionMqtt5Test {
     }
 
     @Test
+    void aResumedSessionResendsNoMoreThanTheNewReceiveMaximum() {
+        Session session = session(Session.NEVER_EXPIRES);
+        session.resume(out);
+        for (int i = 0; i < 4; i++) {
+            session.offer(delivery("t" + i, QoS.AT_LEAST_ONCE), out);
+        }
+        session.offer(delivery("queued", QoS.AT_LEAST_ONCE), out);
+        session.suspend();
+        out.takeAll();
+
+        session.resume(out, 2);
+        assertEquals(List.of("PUBLISH 1 t0 q1 dup", "PUBLISH 2 t1 q1 dup"), out.takeAll());
+        session.acknowledgePuback(1, out);
+        assertEquals(List.of("PUBLISH 3 t2 q1 dup"), out.takeAll(), "the next re-send, same id, before new ones");
+        session.acknowledgePuback(2, out);
+        session.acknowledgePuback(3, out);
+        assertEquals(List.of("PUBLISH 4 t3 q1 dup", "PUBLISH 5 queued q1 dup"), out.takeAll());
+    }
+
+    @Test
+    void aReleasedQos2FlowHoldsItsSlotOnResume() {
+        Session session = session(Session.NEVER_EXPIRES);
+        session.resume(out);
+        session.offer(delivery("q2", QoS.EXACTLY_ONCE), out);
+        session.offer(delivery("q1", QoS.AT_LEAST_ONCE), out);
+        session.acknowledgePubrec(1, out);
+        session.suspend();
+        out.takeAll();
+
+        session.resume(out, 1);
+        assertEquals(List.of("PUBREL 1"), out.takeAll());
+        session.acknowledgePubcomp(1, out);
+        assertEquals(List.of("PUBLISH 2 q1 q1 dup"), out.takeAll());
+    }
+
+    @Test
     void brokerLimitWinsOverALargerReceiveMaximum() {
         Session session = new Session("c1", 0, new SessionLimits(1, 1000, Long.MAX_VALUE, false), now::get);
         session.resume(out, 65_535);
