@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * which is cheap for the thousands a typical broker holds; an index keyed by
  * topic level replaces the scan when retained counts grow (performance issue).
  */
-final class MemoryRetainedStore implements RetainedStore {
+public final class MemoryRetainedStore implements RetainedStore {
 
     private final ConcurrentMap<String, Message> byTopic = new ConcurrentHashMap<>();
 
