@@ -7,16 +7,20 @@ import io.culex.application.connection.LiveConnections;
 import io.culex.application.connection.Outbound;
 import io.culex.application.connection.SessionRegistry;
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.persistence.Persistence;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.routing.Router;
 import io.culex.application.settings.BrokerSettings;
+import io.culex.application.spi.Storage;
 import io.culex.domain.message.Message;
 import io.culex.domain.port.Authenticator;
 import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
+import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.port.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -26,6 +30,16 @@ public final class Broker {
     private final ConnectionContext context;
     /** Session expiry and will delay: one thread is plenty, the work itself runs on session threads. */
     private final ScheduledExecutorService timers = newTimerThread();
+    private static final Clock MONOTONIC = () -> System.nanoTime() / 1_000_000;
+
+    /** Restored sessions work here until their client connects and their work moves to its event loop. */
+    private final ExecutorService restoredSessions = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "culex-restored-sessions");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final RetainedStore retainedStore;
+    private final Persistence persistence;
     private final ListenerSecurity globalSecurity;
     private final Map<String, ListenerSecurity> listenerSecurity;
 
@@ -46,13 +60,51 @@ public final class Broker {
      */
     public Broker(BrokerSettings settings, RetainedStore retainedStore, ListenerSecurity global,
                   Map<String, ListenerSecurity> listenerSecurity) {
+        this(settings, retainedStore, Persistence.none(MONOTONIC), global, listenerSecurity);
+    }
+
+    /**
+     * With {@code storage}: when it is durable, persistent sessions and retained messages are written to it
+     * (call {@link #recover()} before accepting connections) and QoS 1/2 publishers are acknowledged once
+     * their message is stored.
+     */
+    public Broker(BrokerSettings settings, Storage storage, ListenerSecurity global,
+                  Map<String, ListenerSecurity> listenerSecurity) {
+        this(settings, storage.retained(), storage.durable() ? Persistence.durable(storage.state(), MONOTONIC)
+                : Persistence.none(MONOTONIC), global, listenerSecurity);
+    }
+
+    private Broker(BrokerSettings settings, RetainedStore retainedStore, Persistence persistence,
+                   ListenerSecurity global, Map<String, ListenerSecurity> listenerSecurity) {
         this.globalSecurity = global;
         this.listenerSecurity = Map.copyOf(listenerSecurity);
+        this.retainedStore = retainedStore;
+        this.persistence = persistence;
         BrokerMetrics metrics = new BrokerMetrics();
-        Clock clock = () -> System.nanoTime() / 1_000_000;
-        Router router = new Router(new RetainedMessages(retainedStore), clock);
-        SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, clock, timers);
-        this.context = new ConnectionContext(settings, sessions, router, metrics, clock, new LiveConnections());
+        Router router = new Router(new RetainedMessages(retainedStore), MONOTONIC, persistence);
+        SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, MONOTONIC, timers,
+                persistence);
+        this.context = new ConnectionContext(settings, sessions, router, metrics, MONOTONIC, new LiveConnections(),
+                persistence);
+    }
+
+    /**
+     * Start-up, before the listeners open: reads the retained messages and the persistent sessions back
+     * from a durable store (expired ones are dropped). Restored sessions wait offline for their clients.
+     */
+    public RecoveredState recover() {
+        RecoveredState state = persistence.recover();
+        long now = MONOTONIC.monotonicMillis();
+        for (var stored : state.retained()) {
+            Message message = persistence.forms().message(stored);
+            if (!message.isExpiredAt(now)) {
+                retainedStore.put(message);
+            }
+        }
+        for (var session : state.sessions()) {
+            context.sessions().restore(session, restoredSessions);
+        }
+        return state;
     }
 
     private static ScheduledExecutorService newTimerThread() {
@@ -81,9 +133,11 @@ public final class Broker {
         return context.connections().isEmpty();
     }
 
-    /** Stops the timers (session expiry, delayed wills). */
+    /** Stops the timers (session expiry, delayed wills) and writes what waits for the store. */
     public void close() {
         timers.shutdownNow();
+        restoredSessions.shutdown();
+        persistence.close();
     }
 
     /** A new network connection was accepted; the transport feeds its packets to the returned object. */

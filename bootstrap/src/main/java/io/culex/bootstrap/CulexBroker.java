@@ -12,10 +12,12 @@ import io.culex.application.spi.StorageSettings;
 import io.culex.application.storage.memory.MemoryStorageProvider;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ListenerSecurityConfig;
+import io.culex.bootstrap.config.PersistenceConfig;
 import io.culex.bootstrap.config.ProtocolConfig;
 import io.culex.bootstrap.security.AclFileLoader;
 import io.culex.bootstrap.security.Authentication;
 import io.culex.domain.message.QoS;
+import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.session.SessionLimits;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -97,11 +99,17 @@ public final class CulexBroker implements AutoCloseable {
             security.forEach(s -> s.authentication().close());
             throw e;
         }
-        Storage storage = StorageProviders.byName(MemoryStorageProvider.NAME).open(StorageSettings.inMemory());
-        Broker broker = new Broker(toBrokerSettings(config), storage.retained(), security.get(0).forBroker(),
-                perListener);
+        Storage storage;
+        try {
+            storage = openStorage(config.persistence());
+        } catch (RuntimeException e) {
+            security.forEach(s -> s.authentication().close());
+            throw e;
+        }
+        Broker broker = new Broker(toBrokerSettings(config), storage, security.get(0).forBroker(), perListener);
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         try {
+            recover(broker, config.persistence());
             List<InetSocketAddress> bound = new ArrayList<>();
             for (int i = 0; i < config.listeners().size(); i++) {
                 bound.add(server.bind(ListenerSpecs.of(config.listeners().get(i), listenerId(i))));
@@ -110,10 +118,36 @@ public final class CulexBroker implements AutoCloseable {
                     SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security);
         } catch (RuntimeException e) {
             server.close();
+            broker.close();
             storage.close();
             security.forEach(s -> s.authentication().close());
             throw e;
         }
+    }
+
+    /**
+     * persistence true: the configured backend in persistence_location; otherwise memory (as Mosquitto).
+     *
+     * @throws io.culex.domain.port.StateStore.StoreException when the store cannot be opened (path, reason)
+     */
+    private static Storage openStorage(PersistenceConfig persistence) {
+        if (!persistence.enabled()) {
+            return StorageProviders.byName(MemoryStorageProvider.NAME).open(StorageSettings.inMemory());
+        }
+        String location = persistence.location().isEmpty() ? "." : persistence.location();
+        return StorageProviders.byName(persistence.backend()).open(new StorageSettings(location, persistence.file()));
+    }
+
+    private static void recover(Broker broker, PersistenceConfig persistence) {
+        if (!persistence.enabled()) {
+            return;
+        }
+        long started = System.nanoTime();
+        RecoveredState state = broker.recover();
+        LOG.log(System.Logger.Level.INFO, () -> String.format(
+                "Restored %d persistent sessions and %d retained messages from the %s store in %d ms.",
+                state.sessions().size(), state.retained().size(), persistence.backend(),
+                (System.nanoTime() - started) / 1_000_000));
     }
 
     /** How the transport and the application name the listener at {@code index} of the configuration. */

@@ -311,7 +311,8 @@ public final class ClientConnection implements SessionAttachment {
         // Same value connect() stores; set here too so a takeover queued right behind sees it.
         actor = attachedTo;
         publishes = new InboundPublishes(context, outbound, attachedTo, clientId, permissions, version,
-                capabilities.receiveMaximum(), clientProperties.requestProblemInformation());
+                capabilities.receiveMaximum(), clientProperties.requestProblemInformation(),
+                refusal -> disconnectByServer(refusal.code(), refusal.reason()));
         subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version);
         outbound.connack(new Connack(sessionPresent, 0, connackProperties));
         attachedTo.markWritten();

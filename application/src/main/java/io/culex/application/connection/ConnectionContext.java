@@ -1,6 +1,7 @@
 package io.culex.application.connection;
 
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.persistence.Persistence;
 import io.culex.application.routing.Router;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.domain.port.Clock;
@@ -10,5 +11,6 @@ import io.culex.domain.port.Clock;
  * here: they can differ per listener, so each connection gets its {@link ListenerSecurity}.
  */
 public record ConnectionContext(BrokerSettings settings, SessionRegistry sessions, Router router,
-                                BrokerMetrics metrics, Clock clock, LiveConnections connections) {
+                                BrokerMetrics metrics, Clock clock, LiveConnections connections,
+                                Persistence persistence) {
 }

@@ -3,13 +3,17 @@ package io.culex.application.connection;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 
+import io.culex.application.persistence.DurabilityTicket;
+import io.culex.application.persistence.StoreJournal;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.session.SessionActor;
 import io.culex.application.settings.ProtocolSettings;
 import io.culex.domain.message.Message;
+import io.culex.domain.message.QoS;
 import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Session;
+import java.util.function.Consumer;
 
 /**
  * The PUBLISH flow from one client to the broker, on the session's thread: resolves topic
@@ -34,9 +38,12 @@ final class InboundPublishes {
     private final int receiveMaximum;
     private final boolean reasonStrings;
     private final InboundTopicAliases aliases;
+    private final Consumer<Refusal> storeFailures;
 
     InboundPublishes(ConnectionContext context, Outbound outbound, SessionActor actor, String clientId,
-                     Permissions permissions, ProtocolVersion version, int receiveMaximum, boolean reasonStrings) {
+                     Permissions permissions, ProtocolVersion version, int receiveMaximum, boolean reasonStrings,
+                     Consumer<Refusal> storeFailures) {
+        this.storeFailures = storeFailures;
         this.context = context;
         this.outbound = outbound;
         this.actor = actor;
@@ -72,6 +79,9 @@ final class InboundPublishes {
         if (verdict == ReasonCode.PAYLOAD_FORMAT_INVALID && request.qos().value() == 0 && version.hasReasonCodes()) {
             return new Refusal(ReasonCode.PAYLOAD_FORMAT_INVALID, "payload is not the UTF-8 its format indicator declares");
         }
+        if (request.qos() != QoS.AT_MOST_ONCE && context.persistence().isDurable()) {
+            return receiveDurably(request, topic, verdict);
+        }
         switch (request.qos()) {
             case AT_MOST_ONCE:
                 if (verdict == ReasonCode.SUCCESS) {
@@ -92,6 +102,62 @@ final class InboundPublishes {
                 outbound.pubrec(request.packetId(), code, reason(verdict));
                 actor.markWritten();
                 return null;
+        }
+    }
+
+    /**
+     * With a durable store, a QoS 1/2 message is acknowledged only once every copy the store must keep
+     * (for persistent subscribers, the retained update, its QoS 2 id) is written. If the store cannot
+     * write, the publisher is told (MQTT 5: 0x97) or, as MQTT 3.x cannot be told, disconnected so it
+     * sends the message again later.
+     */
+    private Refusal receiveDurably(PublishRequest request, String topic, ReasonCode verdict) {
+        if (verdict == ReasonCode.SUCCESS && !context.persistence().acceptsWrites()) {
+            MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": PUBLISH to " + topic
+                    + " refused: the store cannot write (see the store error).");
+            if (!version.hasReasonCodes()) {
+                return new Refusal(ReasonCode.QUOTA_EXCEEDED, "the store cannot write");
+            }
+            verdict = ReasonCode.QUOTA_EXCEEDED;
+        }
+        if (verdict != ReasonCode.SUCCESS) {
+            acknowledge(request, verdict, reason(verdict));
+            return null;
+        }
+        int[] receivers = new int[1];
+        DurabilityTicket ticket = new DurabilityTicket(
+                () -> actor.execute(() -> acknowledge(request, receivers[0] == 0
+                        ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS, null)),
+                () -> actor.execute(() -> refuseUnstored(request)));
+        Runnable routing = () -> {
+            boolean fresh = request.qos() != QoS.EXACTLY_ONCE || actor.session().receiveQos2(request.packetId());
+            // A re-sent QoS 2 PUBLISH whose id still awaits PUBREL was delivered already.
+            receivers[0] = fresh ? context.router().publish(message(request, topic), ticket) : 1;
+        };
+        StoreJournal own = actor.journal();
+        if (own != null) {
+            own.during(ticket, routing);
+        } else {
+            routing.run();
+        }
+        ticket.seal();
+        return null;
+    }
+
+    private void acknowledge(PublishRequest request, ReasonCode code, String reasonString) {
+        if (request.qos() == QoS.AT_LEAST_ONCE) {
+            outbound.puback(request.packetId(), code, reasonString);
+        } else {
+            outbound.pubrec(request.packetId(), code, reasonString);
+        }
+        actor.markWritten();
+    }
+
+    private void refuseUnstored(PublishRequest request) {
+        if (version.hasReasonCodes()) {
+            acknowledge(request, ReasonCode.QUOTA_EXCEEDED, reasonStrings ? "the message could not be stored" : null);
+        } else {
+            storeFailures.accept(new Refusal(ReasonCode.QUOTA_EXCEEDED, "the message could not be stored"));
         }
     }
 
@@ -121,12 +187,15 @@ final class InboundPublishes {
 
     /** Routes an accepted message. @return the acknowledgement's code: MQTT 5 tells when nobody subscribed */
     private ReasonCode route(PublishRequest request, String topic) {
+        int receivers = context.router().publish(message(request, topic));
+        return receivers == 0 ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
+    }
+
+    private Message message(PublishRequest request, String topic) {
         long expiresAt = request.messageExpirySeconds() < 0 ? Message.NEVER
                 : context.clock().monotonicMillis() + request.messageExpirySeconds() * 1000;
-        Message message = new Message(topic, request.payload(), request.qos(), request.retain(), request.properties(),
+        return new Message(topic, request.payload(), request.qos(), request.retain(), request.properties(),
                 expiresAt, clientId);
-        int receivers = context.router().publish(message);
-        return receivers == 0 ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
     }
 
     private Refusal aliasRefusal(PublishRequest request) {

@@ -3,10 +3,13 @@ package io.culex.application.connection;
 import static java.lang.System.Logger.Level.INFO;
 
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.persistence.Persistence;
+import io.culex.application.persistence.StoredForms;
 import io.culex.application.routing.Router;
 import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
+import io.culex.domain.persistence.RecoveredState.RecoveredSession;
 import io.culex.domain.port.Clock;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.Session;
@@ -14,6 +17,7 @@ import io.culex.domain.session.SessionLimits;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -34,17 +38,25 @@ public final class SessionRegistry {
     private final BrokerMetrics metrics;
     private final Clock clock;
     private final ScheduledExecutorService timers;
+    private final Persistence persistence;
 
     /**
      * @param timers runs expiry and will-delay timers; their work is handed to the session's thread
      */
     public SessionRegistry(Router router, SessionLimits limits, BrokerMetrics metrics, Clock clock,
                            ScheduledExecutorService timers) {
+        this(router, limits, metrics, clock, timers, Persistence.none(clock));
+    }
+
+    /** @param persistence where persistent sessions are written */
+    public SessionRegistry(Router router, SessionLimits limits, BrokerMetrics metrics, Clock clock,
+                           ScheduledExecutorService timers, Persistence persistence) {
         this.router = router;
         this.limits = limits;
         this.metrics = metrics;
         this.clock = clock;
         this.timers = timers;
+        this.persistence = persistence;
     }
 
     /** What {@link #open} gives a connection: its session, and whether it existed before. */
@@ -67,22 +79,35 @@ public final class SessionRegistry {
                 return existing;
             }
             replaced[0] = existing;
-            return new SessionActor(new Session(id, expiryIntervalSeconds, limits, clock), connection.eventLoop(),
-                    metrics);
+            SessionActor created = new SessionActor(new Session(id, expiryIntervalSeconds, limits, clock),
+                    connection.eventLoop(), metrics);
+            if (expiryIntervalSeconds > 0) {
+                created.journal(persistence.journal(id));
+            }
+            return created;
         });
-        if (replaced[0] != null) {
-            SessionActor old = replaced[0];
-            old.execute(() -> endReplaced(old));
-        }
         boolean sessionPresent = resumed[0];
-        actor.execute(() -> {
+        Runnable attach = () -> {
             actor.session().expiryIntervalSeconds(expiryIntervalSeconds);
+            if (actor.journal() != null) {
+                persistence.sessionSaved(clientId, expiryIntervalSeconds);
+            }
             SessionAttachment previous = actor.attach(connection);
             if (previous != null) {
                 previous.takenOver();
             }
             connection.sessionAttached(actor, sessionPresent);
-        });
+        };
+        SessionActor old = replaced[0];
+        if (old == null) {
+            actor.execute(attach);
+        } else {
+            // The replaced session leaves the store before the new one is written under the same id.
+            old.execute(() -> {
+                endReplaced(old);
+                actor.execute(attach);
+            });
+        }
         return new Opened(actor, sessionPresent);
     }
 
@@ -117,6 +142,10 @@ public final class SessionRegistry {
         Session session = actor.session();
         requeue(actor, router.redistributeShared(session.takeSharedDeliveries(false), actor));
         long expiry = session.expiryIntervalSeconds();
+        if (actor.journal() != null) {
+            persistence.sessionSaved(actor.clientId(), expiry); // DISCONNECT may have changed it
+            persistence.sessionDisconnected(actor.clientId());
+        }
         long lifetime = actor.lifetime();
         if (will != null) {
             if (willDelaySeconds == 0) {
@@ -130,6 +159,46 @@ public final class SessionRegistry {
         if (expiry != Session.NEVER_EXPIRES) {
             actor.expiryTimer(timers.schedule(() -> actor.execute(() -> expire(actor, lifetime)),
                     expiry, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Start-up: a persistent session read back from the store, offline until its client connects again,
+     * with what is left of its expiry interval (counted from its disconnection, or from now if it was
+     * connected when the broker stopped). One whose interval ran out while the broker was down is deleted.
+     *
+     * @param home where the session's work runs until a connection attaches
+     */
+    public void restore(RecoveredSession recovered, Executor home) {
+        StoredForms forms = persistence.forms();
+        String id = recovered.clientId();
+        long expiry = recovered.expiryIntervalSeconds();
+        long now = forms.epochMillis();
+        long offlineSince = recovered.disconnectedAtEpochMillis() == 0 ? now : recovered.disconnectedAtEpochMillis();
+        long remainingMillis = expiry == Session.NEVER_EXPIRES ? Long.MAX_VALUE : expiry * 1000 - (now - offlineSince);
+        if (remainingMillis <= 0) {
+            persistence.sessionDeleted(id);
+            metrics.sessionExpired();
+            return;
+        }
+        Session session = new Session(id, expiry, limits, clock);
+        recovered.subscriptions().forEach(session::restoreSubscription);
+        recovered.flights().forEach(f -> session.restoreFlight(f.packetId(), forms.delivery(f.delivery()), f.released()));
+        persistence.forEachQueued(id, q -> session.restoreQueued(q.sequence(), forms.delivery(q.delivery())));
+        recovered.inboundQos2AwaitingRelease().forEach(session::restoreInboundQos2);
+        SessionActor actor = new SessionActor(session, home, metrics);
+        actor.journal(persistence.journal(id));
+        sessions.put(id, actor);
+        recovered.subscriptions().forEach(subscription -> router.subscribe(actor, subscription));
+        if (recovered.disconnectedAtEpochMillis() == 0) {
+            persistence.sessionDisconnected(id);
+        }
+        if (expiry != Session.NEVER_EXPIRES) {
+            actor.execute(() -> {
+                long lifetime = actor.lifetime();
+                actor.expiryTimer(timers.schedule(() -> actor.execute(() -> expire(actor, lifetime)),
+                        remainingMillis, TimeUnit.MILLISECONDS));
+            });
         }
     }
 
@@ -167,6 +236,10 @@ public final class SessionRegistry {
      * members of their groups.
      */
     void discard(SessionActor actor) {
+        if (actor.journal() != null) {
+            actor.journal(null);
+            persistence.sessionDeleted(actor.clientId());
+        }
         actor.cancelTimers();
         publishIfPresent(actor.takeDelayedWill(clock.monotonicMillis()));
         router.unsubscribeAll(actor);

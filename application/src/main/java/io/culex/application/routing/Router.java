@@ -1,5 +1,7 @@
 package io.culex.application.routing;
 
+import io.culex.application.persistence.DurabilityTicket;
+import io.culex.application.persistence.Persistence;
 import io.culex.application.session.SessionActor;
 import io.culex.domain.message.Message;
 import io.culex.domain.port.Clock;
@@ -24,16 +26,32 @@ public final class Router {
     private final SharedSubscriptions shared = new SharedSubscriptions();
     private final RetainedMessages retained;
     private final Clock clock;
+    private final Persistence persistence;
 
     public Router(RetainedMessages retained, Clock clock) {
+        this(retained, clock, Persistence.none(clock));
+    }
+
+    /** @param persistence where retained changes are stored */
+    public Router(RetainedMessages retained, Clock clock, Persistence persistence) {
         this.retained = retained;
         this.clock = clock;
+        this.persistence = persistence;
     }
 
     /** @return how many sessions the message was handed to (0: no matching subscribers) */
     public int publish(Message message) {
+        return publish(message, null);
+    }
+
+    /**
+     * As {@link #publish(Message)}; every store write the message causes (persistent subscribers'
+     * copies, the retained update) joins {@code ticket}, which may be null.
+     */
+    public int publish(Message message, DurabilityTicket ticket) {
         if (message.retain()) {
             retained.accept(message);
+            persistence.retainedChanged(message, ticket);
         }
         List<MatchedSubscriptions> targets = new ArrayList<>();
         index.match(message.topic(), (actor, filter, subscription) -> {
@@ -50,11 +68,11 @@ public final class Router {
         int delivered = 0;
         for (MatchedSubscriptions matched : targets) {
             if (matched.actor().mayReceive(message.topic())) { // the ACL's read check, per subscriber
-                matched.actor().deliver(matched.toDelivery(message));
+                matched.actor().deliver(matched.toDelivery(message), ticket);
                 delivered++;
             }
         }
-        return delivered + shared.route(message);
+        return delivered + shared.route(message, ticket);
     }
 
     /** A session has one or a few matching subscriptions: a scan beats hashing every publish. */

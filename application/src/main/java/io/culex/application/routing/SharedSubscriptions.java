@@ -1,5 +1,6 @@
 package io.culex.application.routing;
 
+import io.culex.application.persistence.DurabilityTicket;
 import io.culex.application.session.SessionActor;
 import io.culex.domain.message.Message;
 import io.culex.domain.session.Delivery;
@@ -40,10 +41,10 @@ final class SharedSubscriptions {
     }
 
     /** Hands the message to one member of every group whose filter matches. @return how many groups took it */
-    int route(Message message) {
+    int route(Message message, DurabilityTicket ticket) {
         int[] delivered = new int[1];
         index.match(message.topic(), (group, filter, ignored) -> {
-            if (send(group, message, null)) {
+            if (send(group, message, null, ticket)) {
                 delivered[0]++;
             }
         });
@@ -58,11 +59,11 @@ final class SharedSubscriptions {
     List<Delivery> redistribute(List<Delivery> deliveries, SessionActor leaving) {
         return deliveries.stream().filter(delivery -> {
             SharedGroup group = groups.get(delivery.sharedFilter());
-            return group == null || !send(group, delivery.message(), leaving);
+            return group == null || !send(group, delivery.message(), leaving, null);
         }).toList();
     }
 
-    private static boolean send(SharedGroup group, Message message, SessionActor excluded) {
+    private static boolean send(SharedGroup group, Message message, SessionActor excluded, DurabilityTicket ticket) {
         SharedGroup.Member member = group.pick(message.topic(), excluded);
         if (member == null) {
             return false;
@@ -71,7 +72,7 @@ final class SharedSubscriptions {
         List<Integer> ids = subscription.hasIdentifier() ? List.of(subscription.identifier()) : List.of();
         boolean retainFlag = subscription.retainAsPublished() && message.retain();
         member.actor().deliver(new Delivery(message, message.qos().min(subscription.maxQos()), retainFlag, ids,
-                group.text()));
+                group.text()), ticket);
         return true;
     }
 

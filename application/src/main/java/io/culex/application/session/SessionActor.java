@@ -1,6 +1,8 @@
 package io.culex.application.session;
 
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.persistence.DurabilityTicket;
+import io.culex.application.persistence.StoreJournal;
 import io.culex.domain.message.Message;
 import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Delivery;
@@ -23,6 +25,7 @@ public final class SessionActor {
     private final BrokerMetrics metrics;
     private final Transmitter transmitter = new AttachedTransmitter();
     private SessionAttachment attachment;
+    private volatile StoreJournal journal;
     private volatile boolean online;
     private boolean wroteSinceFlush;
     // Task only: what waits for the session to expire or a will's delay; both end when a connection attaches.
@@ -48,6 +51,37 @@ public final class SessionActor {
     /** Hands a message to this session from any thread. */
     public void deliver(Delivery delivery) {
         executor.execute(() -> count(session.offer(delivery, transmitter)));
+    }
+
+    /**
+     * As {@link #deliver(Delivery)}, for a message whose publisher waits until this session's copy is
+     * stored ({@code ticket}); a session that writes nothing to a store lets the ticket go at once.
+     */
+    public void deliver(Delivery delivery, DurabilityTicket ticket) {
+        StoreJournal store = journal;
+        if (store == null || ticket == null) {
+            deliver(delivery);
+            return;
+        }
+        ticket.hold();
+        executor.execute(() -> {
+            store.during(ticket, () -> count(session.offer(delivery, transmitter)));
+            ticket.release();
+        });
+    }
+
+    /**
+     * Before the session is shared with other threads: its changes are written to a store from now on.
+     * Null: not written (memory storage, or a session that ends with its connection).
+     */
+    public void journal(StoreJournal store) {
+        journal = store;
+        session.journal(store == null ? io.culex.domain.session.SessionJournal.NONE : store);
+    }
+
+    /** The session's store journal, or null. */
+    public StoreJournal journal() {
+        return journal;
     }
 
     public String clientId() {

@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
  */
 public class RecordingOutbound implements Outbound {
 
-    public final List<String> packets = new ArrayList<>();
+    public final List<String> packets = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<Connack> connacks = new ArrayList<>();
     public final List<Delivery> deliveries = new ArrayList<>();
     public final List<Long> expiries = new ArrayList<>();

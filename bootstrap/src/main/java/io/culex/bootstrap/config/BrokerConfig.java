@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param listenerSecurity        with per_listener_settings true, the security options of each of {@code listeners},
  *                                in the same order; empty otherwise
  * @param protocol                max_topic_alias, max_packet_size, persistent_client_expiration, server_reference
+ * @param persistence             persistence, persistence_location, persistence_file, persistence_backend
  * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
  */
 public record BrokerConfig(
@@ -57,6 +58,7 @@ public record BrokerConfig(
         boolean perListenerSettings,
         List<ListenerSecurityConfig> listenerSecurity,
         ProtocolConfig protocol,
+        PersistenceConfig persistence,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -112,6 +114,6 @@ public record BrokerConfig(
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
                 retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, clientIdPrefix,
-                useUsernameAsClientId, authProvider, perListenerSettings, security, protocol, warnings);
+                useUsernameAsClientId, authProvider, perListenerSettings, security, protocol, persistence, warnings);
     }
 }

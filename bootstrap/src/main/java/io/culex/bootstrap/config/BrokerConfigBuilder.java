@@ -36,6 +36,7 @@ final class BrokerConfigBuilder {
     private long persistentClientExpirationSeconds;
     private String serverReference;
     private boolean serverMoved;
+    private PersistenceConfig persistence = PersistenceConfig.defaults();
     private final LoggingSettings logging = new LoggingSettings();
     private int sysIntervalSeconds = 10;
     private String pidFile;
@@ -159,6 +160,22 @@ final class BrokerConfigBuilder {
         serverMoved = moved;
     }
 
+    void persistence(boolean enabled) {
+        persistence = new PersistenceConfig(enabled, persistence.location(), persistence.file(), persistence.backend());
+    }
+
+    void persistenceLocation(String location) {
+        persistence = new PersistenceConfig(persistence.enabled(), location, persistence.file(), persistence.backend());
+    }
+
+    void persistenceFile(String file) {
+        persistence = new PersistenceConfig(persistence.enabled(), persistence.location(), file, persistence.backend());
+    }
+
+    void persistenceBackend(String backend) {
+        persistence = new PersistenceConfig(persistence.enabled(), persistence.location(), persistence.file(), backend);
+    }
+
     void useUsernameAsClientId(boolean value) {
         useUsernameAsClientId = value;
     }
@@ -194,6 +211,7 @@ final class BrokerConfigBuilder {
                 perListener,
                 new ProtocolConfig(maxTopicAlias, maxPacketSize, persistentClientExpirationSeconds, serverReference,
                         serverMoved),
+                persistence,
                 warnings);
     }
 }

@@ -1,6 +1,8 @@
 package io.culex.bootstrap.config;
 
 import io.culex.application.spi.AuthProviders;
+import io.culex.application.spi.StorageProvider;
+import io.culex.application.spi.StorageProviders;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +74,7 @@ final class ConfigKeys {
     /** Every other accepted key Culex does not implement yet. */
     private static final Set<String> OTHER_OPTIONS = Set.of(
             // persistence; persistence_backend is Culex's own (which storage engine)
-            "autosave_interval", "autosave_on_changes", "persistence", "persistence_backend", "persistence_file",
-            "persistence_location", "retained_persistence",
+            "autosave_interval", "autosave_on_changes", "retained_persistence",
             // logging
             "log_facility", "websockets_log_level",
             // process
@@ -163,6 +164,16 @@ final class ConfigKeys {
         config.persistentClientExpirationSeconds(seconds);
     }
 
+    /** One of the storage backends on the class path (built in: memory, file, sqlite, rocksdb). */
+    private static void persistenceBackend(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
+        List<String> names = StorageProviders.available().stream().map(StorageProvider::name).sorted().toList();
+        String name = line.word("one of " + String.join(", ", names));
+        if (!names.contains(name)) {
+            throw line.error("expected one of " + String.join(", ", names) + ", got '" + name + "'");
+        }
+        config.persistenceBackend(name);
+    }
+
     /** {@code server_reference <host[:port]> [permanent]}: MQTT 5 clients are redirected (0x9C, or 0x9D if permanent). */
     private static void serverReference(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
         String[] words = line.text("a server reference such as other-host:1883, optionally followed by 'permanent'")
@@ -203,6 +214,11 @@ final class ConfigKeys {
                 (line, config) -> config.maxPacketSize(line.intValue(0, BrokerConfig.MQTT_MAX_PACKET_SIZE)));
         register(table, "persistent_client_expiration", ConfigKeys::persistentClientExpiration);
         register(table, "server_reference", ConfigKeys::serverReference);
+        register(table, "persistence", (line, config) -> config.persistence(line.booleanValue()));
+        register(table, "persistence_location",
+                (line, config) -> config.persistenceLocation(line.text("a directory path")));
+        register(table, "persistence_file", (line, config) -> config.persistenceFile(line.text("a file name")));
+        register(table, "persistence_backend", ConfigKeys::persistenceBackend);
         register(table, "log_dest", (line, config) -> config.logging().destination(line));
         register(table, "log_type", (line, config) -> config.logging().type(line));
         register(table, "connection_messages", (line, config) -> config.logging().connectionMessages(line.booleanValue()));

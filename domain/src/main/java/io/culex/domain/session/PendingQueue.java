@@ -12,30 +12,50 @@ import java.util.List;
  */
 final class PendingQueue {
 
-    private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
+    /** A queued delivery with its place in the queue, which identifies it in a store. */
+    record Entry(long sequence, Delivery delivery) {
+    }
+
+    private final ArrayDeque<Entry> deliveries = new ArrayDeque<>();
     private long bytes;
     private long dropped;
+    private long lastSequence;
 
-    /** Adds unless a limit is reached; {@code exempt} deliveries ignore the limits. */
-    boolean offer(Delivery delivery, SessionLimits limits, boolean exempt) {
+    /**
+     * Adds unless a limit is reached; {@code exempt} deliveries ignore the limits.
+     *
+     * @return the entry's sequence, or -1 if it was refused
+     */
+    long offer(Delivery delivery, SessionLimits limits, boolean exempt) {
         if (!exempt && (deliveries.size() >= limits.maxQueuedMessages()
                 || bytes + delivery.sizeInBytes() > limits.maxQueuedBytes())) {
             dropped++;
-            return false;
+            return -1;
         }
-        deliveries.addLast(delivery);
+        add(++lastSequence, delivery);
+        return lastSequence;
+    }
+
+    /** A recovered entry: sequences continue after the highest one restored. */
+    void restore(long sequence, Delivery delivery) {
+        add(sequence, delivery);
+        lastSequence = Math.max(lastSequence, sequence);
+    }
+
+    private void add(long sequence, Delivery delivery) {
+        deliveries.addLast(new Entry(sequence, delivery));
         bytes += delivery.sizeInBytes();
-        return true;
     }
 
     Delivery peek() {
-        return deliveries.peekFirst();
+        Entry head = deliveries.peekFirst();
+        return head == null ? null : head.delivery();
     }
 
-    Delivery poll() {
-        Delivery head = deliveries.pollFirst();
+    Entry poll() {
+        Entry head = deliveries.pollFirst();
         if (head != null) {
-            bytes -= head.sizeInBytes();
+            bytes -= head.delivery().sizeInBytes();
         }
         return head;
     }
@@ -56,14 +76,14 @@ final class PendingQueue {
         return dropped;
     }
 
-    /** Removes and returns the deliveries picked for shared subscriptions, in queue order. */
-    List<Delivery> removeShared() {
-        List<Delivery> shared = new ArrayList<>();
-        for (Iterator<Delivery> it = deliveries.iterator(); it.hasNext(); ) {
-            Delivery delivery = it.next();
-            if (delivery.isShared()) {
-                shared.add(delivery);
-                bytes -= delivery.sizeInBytes();
+    /** Removes and returns the entries picked for shared subscriptions, in queue order. */
+    List<Entry> removeShared() {
+        List<Entry> shared = new ArrayList<>();
+        for (Iterator<Entry> it = deliveries.iterator(); it.hasNext(); ) {
+            Entry entry = it.next();
+            if (entry.delivery().isShared()) {
+                shared.add(entry);
+                bytes -= entry.delivery().sizeInBytes();
                 it.remove();
             }
         }
@@ -71,6 +91,6 @@ final class PendingQueue {
     }
 
     List<Delivery> snapshot() {
-        return List.copyOf(deliveries);
+        return deliveries.stream().map(Entry::delivery).toList();
     }
 }

@@ -48,6 +48,7 @@ public final class Session {
     private int sendWindow;
     private long expiredCount;
     private long oversizeCount;
+    private SessionJournal journal = SessionJournal.NONE;
 
     /**
      * @param expiryIntervalSeconds 0 ends the session with its connection; {@link #NEVER_EXPIRES} keeps it forever
@@ -59,6 +60,11 @@ public final class Session {
         this.limits = limits;
         this.clock = clock;
         this.sendWindow = limits.maxInflight();
+    }
+
+    /** From now on every change of durable state is told to {@code journal} (persistent sessions on a durable store). */
+    public void journal(SessionJournal journal) {
+        this.journal = journal;
     }
 
     /** An MQTT 3.x session: persistent ones never expire; messages carry no expiry. */
@@ -92,11 +98,16 @@ public final class Session {
 
     /** Adds or replaces the subscription to its filter. @return the one it replaced, or null if it is new */
     public Subscription subscribe(Subscription subscription) {
+        journal.subscribed(subscription);
         return subscriptions.put(subscription.filter(), subscription);
     }
 
     public boolean unsubscribe(String filter) {
-        return subscriptions.remove(filter) != null;
+        if (subscriptions.remove(filter) == null) {
+            return false;
+        }
+        journal.unsubscribed(filter);
+        return true;
     }
 
     /** By filter (as the client sent it), in subscription order. */
@@ -125,7 +136,7 @@ public final class Session {
             if (delivery.qos() == QoS.AT_MOST_ONCE && !limits.queueQos0WhileOffline()) {
                 return DeliveryOutcome.DROPPED;
             }
-            return pending.offer(delivery, limits, exemptFromLimits) ? DeliveryOutcome.QUEUED : DeliveryOutcome.DROPPED;
+            return enqueue(delivery, exemptFromLimits);
         }
         if (isExpired(delivery)) {
             return DeliveryOutcome.DROPPED;
@@ -134,9 +145,29 @@ public final class Session {
             return sendQos0(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
         }
         if (!pending.isEmpty() || windowIsFull()) {
-            return pending.offer(delivery, limits, exemptFromLimits) ? DeliveryOutcome.QUEUED : DeliveryOutcome.DROPPED;
+            return enqueue(delivery, exemptFromLimits);
         }
         return startFlight(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
+    }
+
+    private DeliveryOutcome enqueue(Delivery delivery, boolean exemptFromLimits) {
+        long sequence = pending.offer(delivery, limits, exemptFromLimits);
+        if (sequence < 0) {
+            return DeliveryOutcome.DROPPED;
+        }
+        if (delivery.qos() != QoS.AT_MOST_ONCE) {
+            journal.enqueued(sequence, delivery);
+        }
+        return DeliveryOutcome.QUEUED;
+    }
+
+    /** Takes the head of the queue out, telling the journal so. */
+    private Delivery dequeue() {
+        PendingQueue.Entry head = pending.poll();
+        if (head.delivery().qos() != QoS.AT_MOST_ONCE) {
+            journal.dequeued(head.sequence());
+        }
+        return head.delivery();
     }
 
     /** Handles PUBACK. @return false if no QoS 1 flight had this id */
@@ -145,8 +176,7 @@ public final class Session {
         if (flight == null || flight.state() != FlightState.AWAITING_PUBACK) {
             return false;
         }
-        inflight.remove(packetId);
-        awaitingResend.remove(packetId);
+        endFlight(packetId);
         fillWindow(out);
         return true;
     }
@@ -158,6 +188,9 @@ public final class Session {
             return false;
         }
         // replace() keeps the flight's place in the original send order
+        if (flight.state() == FlightState.AWAITING_PUBREC) {
+            journal.flightReleased(packetId);
+        }
         inflight.replace(packetId, flight.withState(FlightState.AWAITING_PUBCOMP));
         awaitingResend.remove(packetId);
         out.pubrel(packetId);
@@ -173,8 +206,7 @@ public final class Session {
         if (flight == null || flight.state() != FlightState.AWAITING_PUBREC) {
             return false;
         }
-        inflight.remove(packetId);
-        awaitingResend.remove(packetId);
+        endFlight(packetId);
         fillWindow(out);
         return true;
     }
@@ -185,7 +217,7 @@ public final class Session {
         if (flight == null || flight.state() != FlightState.AWAITING_PUBCOMP) {
             return false;
         }
-        inflight.remove(packetId);
+        endFlight(packetId);
         fillWindow(out);
         return true;
     }
@@ -218,6 +250,7 @@ public final class Session {
             } else {
                 oversizeCount++;
                 flights.remove();
+                journal.flightEnded(flight.packetId());
             }
         }
         fillWindow(out);
@@ -239,6 +272,7 @@ public final class Session {
             if (flight != null && !out.publish(packetId, flight.delivery(), true)) {
                 oversizeCount++;
                 inflight.remove(packetId);
+                journal.flightEnded(packetId);
             }
         }
         if (!awaitingResend.isEmpty()) {
@@ -247,14 +281,14 @@ public final class Session {
         while (online && !pending.isEmpty()) {
             Delivery head = pending.peek();
             if (isExpired(head)) {
-                pending.poll();
+                dequeue();
             } else if (head.qos() == QoS.AT_MOST_ONCE) {
-                pending.poll();
+                dequeue();
                 sendQos0(head, out);
             } else if (windowIsFull()) {
                 return;
             } else {
-                pending.poll();
+                dequeue();
                 startFlight(head, out);
             }
         }
@@ -274,11 +308,18 @@ public final class Session {
         FlightState state = delivery.qos() == QoS.AT_LEAST_ONCE ? FlightState.AWAITING_PUBACK : FlightState.AWAITING_PUBREC;
         inflight.put(packetId, new OutboundFlight(packetId, delivery, state));
         if (out.publish(packetId, delivery, false)) {
+            journal.flightStarted(packetId, delivery);
             return true;
         }
         inflight.remove(packetId);
         oversizeCount++;
         return false;
+    }
+
+    private void endFlight(int packetId) {
+        inflight.remove(packetId);
+        awaitingResend.remove(packetId);
+        journal.flightEnded(packetId);
     }
 
     /** Flights count once sent (or re-sent on this connection); those awaiting their re-send hold no slot yet. */
@@ -312,9 +353,15 @@ public final class Session {
                 taken.add(flight.delivery());
                 flights.remove();
                 awaitingResend.remove(flight.packetId());
+                journal.flightEnded(flight.packetId());
             }
         }
-        taken.addAll(pending.removeShared());
+        for (PendingQueue.Entry entry : pending.removeShared()) {
+            if (entry.delivery().qos() != QoS.AT_MOST_ONCE) {
+                journal.dequeued(entry.sequence());
+            }
+            taken.add(entry.delivery());
+        }
         return taken;
     }
 
@@ -325,7 +372,11 @@ public final class Session {
      * delivered; false if it is a re-send of one still awaiting PUBREL
      */
     public boolean receiveQos2(int packetId) {
-        return inboundQos2AwaitingRelease.add(packetId);
+        if (!inboundQos2AwaitingRelease.add(packetId)) {
+            return false;
+        }
+        journal.inboundQos2Received(packetId);
+        return true;
     }
 
     /** Whether an inbound QoS 2 PUBLISH with this id awaits its PUBREL (a re-send is then no new message). */
@@ -340,7 +391,32 @@ public final class Session {
 
     /** Handles PUBREL: the id may be reused by the client from now on. */
     public boolean release(int packetId) {
-        return inboundQos2AwaitingRelease.remove(packetId);
+        if (!inboundQos2AwaitingRelease.remove(packetId)) {
+            return false;
+        }
+        journal.inboundQos2Released(packetId);
+        return true;
+    }
+
+    // ---- recovery from a store (nothing is journaled: it is already there) ----
+
+    public void restoreSubscription(Subscription subscription) {
+        subscriptions.put(subscription.filter(), subscription);
+    }
+
+    /** An unfinished flight, in send order; {@code released}: PUBREC came, PUBCOMP is awaited. */
+    public void restoreFlight(int packetId, Delivery delivery, boolean released) {
+        FlightState state = released ? FlightState.AWAITING_PUBCOMP
+                : delivery.qos() == QoS.AT_LEAST_ONCE ? FlightState.AWAITING_PUBACK : FlightState.AWAITING_PUBREC;
+        inflight.put(packetId, new OutboundFlight(packetId, delivery, state));
+    }
+
+    public void restoreQueued(long sequence, Delivery delivery) {
+        pending.restore(sequence, delivery);
+    }
+
+    public void restoreInboundQos2(int packetId) {
+        inboundQos2AwaitingRelease.add(packetId);
     }
 
     // ---- observation ----

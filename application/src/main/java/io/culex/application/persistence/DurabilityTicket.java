@@ -1,0 +1,56 @@
+package io.culex.application.persistence;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Waits for every store write a published message caused (its copies for persistent sessions,
+ * a retained update, the QoS 2 id) before the publisher is acknowledged. The creator holds one
+ * part until it has routed the message ({@link #seal()}); each write adds a part that the store
+ * writer completes once the write is durable. Thread-safe; the outcome runs once, on the thread
+ * that completes the last part.
+ */
+public final class DurabilityTicket {
+
+    private final AtomicInteger parts = new AtomicInteger(1);
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private final Runnable onDurable;
+    private final Runnable onFailed;
+
+    /**
+     * @param onDurable runs when every write is durable
+     * @param onFailed  runs instead when any write failed (the message must not be acknowledged as stored)
+     */
+    public DurabilityTicket(Runnable onDurable, Runnable onFailed) {
+        this.onDurable = onDurable;
+        this.onFailed = onFailed;
+    }
+
+    /** A ticket nobody waits for. */
+    public static DurabilityTicket none() {
+        return new DurabilityTicket(() -> { }, () -> { });
+    }
+
+    /** One more write (or hand-over) to wait for. */
+    public void hold() {
+        parts.incrementAndGet();
+    }
+
+    /** A write is durable, or a hand-over ended without one. */
+    public void release() {
+        if (parts.decrementAndGet() == 0) {
+            (failed.get() ? onFailed : onDurable).run();
+        }
+    }
+
+    /** A write failed: the outcome will be {@code onFailed}. */
+    void fail() {
+        failed.set(true);
+        release();
+    }
+
+    /** The creator has routed the message: no more parts will be added by it. */
+    public void seal() {
+        release();
+    }
+}

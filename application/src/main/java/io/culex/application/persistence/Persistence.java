@@ -1,0 +1,115 @@
+package io.culex.application.persistence;
+
+import io.culex.domain.message.Message;
+import io.culex.domain.persistence.RecoveredState;
+import io.culex.domain.persistence.RecoveredState.QueuedMessage;
+import io.culex.domain.persistence.StoreOperation.RetainedDeleted;
+import io.culex.domain.persistence.StoreOperation.RetainedSaved;
+import io.culex.domain.persistence.StoreOperation.SessionDeleted;
+import io.culex.domain.persistence.StoreOperation.SessionDisconnected;
+import io.culex.domain.persistence.StoreOperation.SessionSaved;
+import io.culex.domain.port.Clock;
+import io.culex.domain.port.StateStore;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the broker writes to a durable store, and when: persistent sessions (through their
+ * {@link StoreJournal}), their lifetimes, and retained messages ($SYS excluded: the broker
+ * republishes those). Without a durable store ({@link #none}) nothing is written and nothing waits.
+ */
+public final class Persistence implements AutoCloseable {
+
+    private static final int QUEUE_PAGE = 10_000;
+
+    private final StateStore store;
+    private final StoreWriter writer;
+    private final StoredForms forms;
+
+    private Persistence(StateStore store, StoreWriter writer, StoredForms forms) {
+        this.store = store;
+        this.writer = writer;
+        this.forms = forms;
+    }
+
+    /** Memory storage: nothing outlives the process. */
+    public static Persistence none(Clock clock) {
+        return new Persistence(null, null, new StoredForms(clock, System::currentTimeMillis));
+    }
+
+    /** Writes to {@code store} on a writer thread of its own. */
+    public static Persistence durable(StateStore store, Clock clock) {
+        return new Persistence(store, new StoreWriter(store), new StoredForms(clock, System::currentTimeMillis));
+    }
+
+    /** Start-up: what the store holds (nothing without a durable store). */
+    public RecoveredState recover() {
+        return store == null ? RecoveredState.empty() : store.recover();
+    }
+
+    /** Start-up: a session's whole queue, in order, page by page from the store. */
+    public void forEachQueued(String clientId, Consumer<QueuedMessage> sink) {
+        if (store == null) {
+            return;
+        }
+        long after = 0;
+        for (List<QueuedMessage> page = store.readQueue(clientId, after, QUEUE_PAGE); !page.isEmpty();
+                page = store.readQueue(clientId, after, QUEUE_PAGE)) {
+            page.forEach(sink);
+            after = page.get(page.size() - 1).sequence();
+        }
+    }
+
+    public boolean isDurable() {
+        return writer != null;
+    }
+
+    /** False while the store refuses writes (disk full, I/O error): QoS 1/2 messages are then refused. */
+    public boolean acceptsWrites() {
+        return writer == null || writer.isHealthy();
+    }
+
+    public StoredForms forms() {
+        return forms;
+    }
+
+    /** A journal for a persistent session, or null without a durable store. */
+    public StoreJournal journal(String clientId) {
+        return writer == null ? null : new StoreJournal(clientId, writer, forms);
+    }
+
+    public void sessionSaved(String clientId, long expiryIntervalSeconds) {
+        submit(new SessionSaved(clientId, expiryIntervalSeconds));
+    }
+
+    public void sessionDisconnected(String clientId) {
+        submit(new SessionDisconnected(clientId, forms.epochMillis()));
+    }
+
+    public void sessionDeleted(String clientId) {
+        submit(new SessionDeleted(clientId));
+    }
+
+    /** A retained message was set (or cleared, by an empty payload); {@code ticket} may be null. */
+    public void retainedChanged(Message message, DurabilityTicket ticket) {
+        if (writer == null || message.topic().startsWith("$SYS")) {
+            return;
+        }
+        writer.submit(message.hasEmptyPayload() ? new RetainedDeleted(message.topic())
+                : new RetainedSaved(forms.stored(message)), ticket);
+    }
+
+    private void submit(io.culex.domain.persistence.StoreOperation operation) {
+        if (writer != null) {
+            writer.submit(operation, null);
+        }
+    }
+
+    /** Writes what is queued and stops the writer. */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.culex.application.persistence;
+
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
+
+import io.culex.domain.persistence.StoreOperation;
+import io.culex.domain.port.StateStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that writes to the {@link StateStore}: operations from every session are queued
+ * here and applied in batches (group commit), so event loops never wait for the disk and one fsync
+ * covers as many writes as arrived meanwhile. After a batch is durable the tickets waiting for it
+ * complete; if it fails they fail, and the writer reports itself unhealthy until a batch succeeds.
+ */
+public final class StoreWriter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("io.culex.store");
+    private static final int MOST_PER_BATCH = 20_000;
+
+    private record Write(StoreOperation operation, DurabilityTicket ticket) {
+    }
+
+    private static final Write STOP = new Write(null, null);
+
+    private final StateStore store;
+    private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    /** After a failure, how long new writes are refused before one is tried again. */
+    private static final long RETRY_AFTER_NANOS = 1_000_000_000L;
+
+    private volatile boolean healthy = true;
+    private volatile long failedAt;
+
+    public StoreWriter(StateStore store) {
+        this.store = store;
+        this.thread = new Thread(this::run, "culex-store");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a write; {@code ticket} (may be null) waits for it to be durable. Safe from any thread. */
+    public void submit(StoreOperation operation, DurabilityTicket ticket) {
+        if (ticket != null) {
+            ticket.hold();
+        }
+        queue.add(new Write(operation, ticket));
+    }
+
+    /**
+     * False after a batch failed (disk full, I/O error), for a second at a time: then writes are let
+     * through again to find out whether the store recovered.
+     */
+    public boolean isHealthy() {
+        return healthy || System.nanoTime() - failedAt > RETRY_AFTER_NANOS;
+    }
+
+    private void run() {
+        List<Write> batch = new ArrayList<>();
+        List<StoreOperation> operations = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MOST_PER_BATCH);
+            boolean stop = batch.remove(STOP);
+            for (Write write : batch) {
+                operations.add(write.operation());
+            }
+            if (!operations.isEmpty()) {
+                write(batch, operations);
+            }
+            batch.clear();
+            operations.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void write(List<Write> batch, List<StoreOperation> operations) {
+        try {
+            store.apply(operations);
+            if (!healthy) {
+                LOG.log(INFO, "Store writes succeed again.");
+            }
+            healthy = true;
+            for (Write write : batch) {
+                if (write.ticket() != null) {
+                    write.ticket().release();
+                }
+            }
+        } catch (RuntimeException e) {
+            if (healthy) {
+                LOG.log(ERROR, () -> "Error: could not store " + operations.size() + " changes: " + e.getMessage()
+                        + " QoS 1/2 messages for persistent sessions are refused until the store works again.");
+            }
+            healthy = false;
+            failedAt = System.nanoTime();
+            for (Write write : batch) {
+                if (write.ticket() != null) {
+                    write.ticket().fail();
+                }
+            }
+        }
+    }
+
+    /** Writes what is queued, then stops the thread (waiting at most 10 s for it). */
+    @Override
+    public void close() {
+        queue.add(STOP);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

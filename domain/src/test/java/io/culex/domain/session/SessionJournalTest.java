@@ -1,0 +1,75 @@
+package io.culex.domain.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.culex.domain.message.Message;
+import io.culex.domain.message.QoS;
+import io.culex.domain.topic.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The session tells its journal every change of durable state, in order; QoS 0 is not journaled. */
+class SessionJournalTest {
+
+    private final List<String> events = new ArrayList<>();
+    private final RecordingTransmitter out = new RecordingTransmitter();
+
+    private final SessionJournal journal = new SessionJournal() {
+        @Override public void subscribed(Subscription s) { events.add("subscribed " + s.filter()); }
+        @Override public void unsubscribed(String filter) { events.add("unsubscribed " + filter); }
+        @Override public void enqueued(long seq, Delivery d) { events.add("enqueued " + seq + " " + d.message().topic()); }
+        @Override public void dequeued(long seq) { events.add("dequeued " + seq); }
+        @Override public void flightStarted(int id, Delivery d) { events.add("flight " + id + " " + d.message().topic()); }
+        @Override public void flightReleased(int id) { events.add("released " + id); }
+        @Override public void flightEnded(int id) { events.add("ended " + id); }
+        @Override public void inboundQos2Received(int id) { events.add("qos2 in " + id); }
+        @Override public void inboundQos2Released(int id) { events.add("qos2 released " + id); }
+    };
+
+    private static Delivery live(String topic, QoS qos) {
+        return Delivery.live(new Message(topic, "x".getBytes(StandardCharsets.UTF_8), qos, false), qos);
+    }
+
+    @Test
+    void everyDurableChangeIsJournaledInOrder() {
+        Session session = new Session("c1", 60, new SessionLimits(1, 100, Long.MAX_VALUE, true), () -> 0L);
+        session.journal(journal);
+        session.subscribe(Subscription.of("a/#", QoS.EXACTLY_ONCE));
+        session.offer(live("offline-q1", QoS.AT_LEAST_ONCE), out);
+        session.offer(live("offline-q0", QoS.AT_MOST_ONCE), out);
+        session.resume(out);
+        session.acknowledgePuback(1, out);
+        session.offer(live("q2", QoS.EXACTLY_ONCE), out);
+        session.acknowledgePubrec(2, out);
+        session.acknowledgePubrec(2, out);
+        session.acknowledgePubcomp(2, out);
+        session.receiveQos2(7);
+        session.receiveQos2(7);
+        session.release(7);
+        session.unsubscribe("a/#");
+        session.unsubscribe("a/#");
+
+        assertEquals(List.of("subscribed a/#", "enqueued 1 offline-q1", "dequeued 1", "flight 1 offline-q1",
+                "ended 1", "flight 2 q2", "released 2", "ended 2", "qos2 in 7", "qos2 released 7", "unsubscribed a/#"),
+                events);
+    }
+
+    @Test
+    void restoredStateIsNotJournaledAgainAndSequencesContinue() {
+        Session session = new Session("c1", 60, new SessionLimits(1, 100, Long.MAX_VALUE, true), () -> 0L);
+        session.journal(journal);
+        session.restoreSubscription(Subscription.of("t", QoS.AT_LEAST_ONCE));
+        session.restoreFlight(5, live("flying", QoS.AT_LEAST_ONCE), false);
+        session.restoreQueued(41, live("queued", QoS.AT_LEAST_ONCE));
+        session.restoreInboundQos2(3);
+        assertEquals(List.of(), events);
+
+        session.offer(live("new", QoS.AT_LEAST_ONCE), out);
+        session.resume(out);
+        assertEquals(List.of("PUBLISH 5 flying q1 dup"), out.takeAll());
+        assertEquals(List.of("enqueued 42 new"), events);
+        assertEquals(false, session.receiveQos2(3), "a re-sent QoS 2 PUBLISH is still recognised");
+    }
+}
