@@ -1,5 +1,6 @@
 package io.culex.bootstrap.tools;
 
+import io.culex.bootstrap.tools.bench.BenchTool;
 import io.culex.bootstrap.tools.client.PubTool;
 import io.culex.bootstrap.tools.client.RrTool;
 import io.culex.bootstrap.tools.client.SubTool;
@@ -16,7 +17,8 @@ public final class Tools {
             // Adapted by method reference so that the client package does not depend back on this one.
             "pub", () -> new PubTool()::run,
             "sub", () -> new SubTool()::run,
-            "rr", () -> new RrTool()::run);
+            "rr", () -> new RrTool()::run,
+            "bench", () -> new BenchTool()::run);
 
     private Tools() {
     }
