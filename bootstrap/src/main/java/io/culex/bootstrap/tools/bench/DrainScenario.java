@@ -44,11 +44,12 @@ final class DrainScenario {
             setup.disconnect();
             Awaits.all(List.of(setup.closed()), TrafficScenario.CONNECT_TIMEOUT, "the subscriber's disconnect");
 
-            // 2. Fill the queue.
+            // 2. Fill the queue. The publishers leave before the drain: their failures are collected apart.
+            ConnectionFailures publisherFailures = new ConnectionFailures();
             List<Publisher> publishers = new ArrayList<>();
             for (int p = 0; p < options.publishers(); p++) {
                 Publisher publisher = new Publisher(p, run.clientId("p", p), topology.publishTopic(p), options.qos(),
-                        options.payloadSize(), options.messages(), options.inflight(), options.rate(), failures);
+                        options.payloadSize(), options.messages(), options.inflight(), options.rate(), publisherFailures);
                 publishers.add(publisher);
                 generator.connect(connections.forClient(publisher.clientId(), true), publisher);
             }
@@ -68,6 +69,8 @@ final class DrainScenario {
             }
             long publishNanos = (publishers.stream().allMatch(p -> p.finished().isDone() && !p.finished().isCompletedExceptionally())
                     ? filling.lastFinishedNanos() : System.nanoTime()) - start;
+            report.failAll(publisherFailures.list().stream().map(f -> "connection lost: " + f).toList());
+            publisherFailures.closing();
             publishers.forEach(Publisher::disconnect);
 
             // 3. Reconnect and drain.
