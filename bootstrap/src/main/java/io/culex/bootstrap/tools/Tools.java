@@ -7,6 +7,7 @@ import io.culex.bootstrap.tools.client.SubTool;
 import io.culex.bootstrap.tools.passwd.PasswdTool;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The tools {@code culex <name>} runs instead of the broker. */
@@ -21,6 +22,11 @@ public final class Tools {
             "bench", () -> new BenchTool()::run);
 
     private Tools() {
+    }
+
+    /** Every tool's name, as {@code culex <name>} runs it. */
+    public static Set<String> names() {
+        return BY_NAME.keySet();
     }
 
     public static Optional<Tool> named(String name) {
