@@ -77,10 +77,14 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- helpers -----------------------------------------------------------------------------------------
+# A port below the ephemeral range: the thousands of bench connections (and their TIME_WAIT remains) use
+# local ports from that range, and a listener cannot bind one of them.
 free_port() {
-  local port
+  local port low high
+  read -r low high </proc/sys/net/ipv4/ip_local_port_range
+  (( low > 11000 )) || die "the ephemeral port range starts at $low: no room below it for the brokers' ports."
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
   die "found no free loopback port."
