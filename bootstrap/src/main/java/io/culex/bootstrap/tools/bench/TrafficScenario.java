@@ -40,13 +40,16 @@ final class TrafficScenario {
                 options.subscribers());
         ConnectionFailures failures = new ConnectionFailures();
         BenchConnections connections = new BenchConnections(options);
-        try (LoadGenerator generator = newGenerator(options)) {
+        // Publishers and subscribers on separate I/O threads: QoS 0 publishers flooding a broker that reads as
+        // fast as they write would otherwise starve the subscribers' reads in the bench itself, and the bench,
+        // not the broker, would decide what gets delivered.
+        try (LoadGenerator subscriberSide = newGenerator(options); LoadGenerator publisherSide = newGenerator(options)) {
             List<Subscriber> subscribers = new ArrayList<>();
             for (int s = 0; s < options.subscribers(); s++) {
                 Subscriber subscriber = new Subscriber(run.clientId("s", s), topology.filter(s), options.qos(), true,
                         options.publishers(), failures);
                 subscribers.add(subscriber);
-                generator.connect(connections.forClient(subscriber.clientId(), true), subscriber);
+                subscriberSide.connect(connections.forClient(subscriber.clientId(), true), subscriber);
             }
             Awaits.all(subscribers.stream().map(Subscriber::ready).toList(), CONNECT_TIMEOUT, "subscriptions");
             List<Publisher> publishers = new ArrayList<>();
@@ -55,7 +58,7 @@ final class TrafficScenario {
                 Publisher publisher = new Publisher(p, run.clientId("p", p), topology.publishTopic(p), options.qos(),
                         options.payloadSize(), limit, options.inflight(), options.rate(), failures);
                 publishers.add(publisher);
-                generator.connect(connections.forClient(publisher.clientId(), true), publisher);
+                publisherSide.connect(connections.forClient(publisher.clientId(), true), publisher);
             }
             Awaits.all(publishers.stream().map(Publisher::ready).toList(), CONNECT_TIMEOUT, "publishers' connections");
             TrafficSides sides = new TrafficSides(topology, publishers, subscribers);
