@@ -55,7 +55,12 @@ public record CommandLine(Path configFile, Integer port, boolean verbose, boolea
                 " -p, --port        : start the broker listening on the specified port.",
                 "                     Ignored when the config file defines listeners.",
                 " -v, --verbose     : verbose mode - enable all logging types. This overrides",
-                "                     any logging options given in the config file.");
+                "                     any logging options given in the config file.",
+                "",
+                "The same jar carries tools: culex <tool> --help for each.",
+                " culex pub, sub, rr : mosquitto_pub, mosquitto_sub and mosquitto_rr.",
+                " culex passwd       : mosquitto_passwd.",
+                " culex bench        : throughput, latency, connections and queue drain of any MQTT broker.");
     }
 
     /**

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.culex.bootstrap.tools.Tools;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +55,16 @@ class CommandLineTest {
         assertTrue(usage.contains("Usage: culex [-c config_file] [-h] [-p port] [-v]"), usage);
         for (String option : List.of("-c, --config-file", "-h, --help", "-p, --port", "-v, --verbose")) {
             assertTrue(usage.contains(option), option);
+        }
+    }
+
+    @Test
+    void usageNamesEveryTool() {
+        String usage = CommandLine.usage();
+
+        assertTrue(Tools.names().contains("bench"));
+        for (String tool : Tools.names()) {
+            assertTrue(Pattern.compile("culex (\\w+, )*" + tool + "\\b").matcher(usage).find(), tool + " in " + usage);
         }
     }
 

@@ -6,7 +6,6 @@ import io.culex.adapters.netty.codec.MqttEncoder;
 import io.culex.adapters.netty.codec.MqttProperties;
 import io.culex.adapters.netty.codec.TopicSubscription;
 import io.culex.adapters.netty.codec.WillPacketPart;
-import io.culex.adapters.netty.PemFiles;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,20 +17,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import java.util.concurrent.CompletableFuture;
@@ -75,7 +65,7 @@ public final class MqttClientConnection implements AutoCloseable {
     private void start() {
         SslContext ssl;
         try {
-            ssl = options.tls() == null ? null : sslContext(options.tls());
+            ssl = options.tls() == null ? null : ClientTlsContexts.forTls(options.tls());
         } catch (MqttClientException e) {
             closed.complete(null);
             handler.connected().completeExceptionally(e);
@@ -218,58 +208,6 @@ public final class MqttClientConnection implements AutoCloseable {
             return new MqttClientException("Lookup error.", cause);
         }
         return new MqttClientException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
-    }
-
-    /** @throws MqttClientException naming the file at fault */
-    private static SslContext sslContext(ClientOptions.Tls tls) {
-        SslContextBuilder builder = SslContextBuilder.forClient()
-                .sslProvider(SslProvider.JDK)
-                .protocols(tls.version() == null ? List.of("TLSv1.3", "TLSv1.2")
-                        : List.of(tls.version().equals("tlsv1.3") ? "TLSv1.3" : "TLSv1.2"))
-                .endpointIdentificationAlgorithm(tls.insecure() ? null : "HTTPS");
-        if (tls.caFile() != null || tls.caPath() != null) {
-            List<X509Certificate> authorities = new ArrayList<>();
-            if (tls.caFile() != null) {
-                authorities.addAll(read("cafile", tls.caFile(), () -> PemFiles.certificates(tls.caFile())));
-            }
-            if (tls.caPath() != null) {
-                authorities.addAll(read("capath", tls.caPath(), () -> PemFiles.certificatesIn(tls.caPath())));
-            }
-            if (authorities.isEmpty()) {
-                throw new MqttClientException("Problem setting TLS options: no PEM certificate in "
-                        + (tls.caFile() != null ? "cafile " + tls.caFile() : "capath " + tls.caPath()) + ".");
-            }
-            builder.trustManager(authorities);
-        } // else the JDK's default trust store
-        if (tls.certFile() != null) {
-            List<X509Certificate> chain = read("cert", tls.certFile(), () -> PemFiles.certificates(tls.certFile()));
-            if (chain.isEmpty()) {
-                throw new MqttClientException("Problem setting TLS options: no PEM certificate in cert "
-                        + tls.certFile() + ".");
-            }
-            PrivateKey key = read("key", tls.keyFile(), () -> PemFiles.privateKey(tls.keyFile()));
-            builder.keyManager(key, chain);
-        }
-        try {
-            return builder.build();
-        } catch (SSLException | IllegalArgumentException e) {
-            throw new MqttClientException("Problem setting TLS options: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface PemReader<T> {
-        T read() throws IOException, GeneralSecurityException;
-    }
-
-    private static <T> T read(String option, Path file, PemReader<T> reader) {
-        try {
-            return reader.read();
-        } catch (IOException | GeneralSecurityException e) {
-            String reason = e instanceof NoSuchFileException ? "no such file"
-                    : e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            throw new MqttClientException("Problem setting TLS options: " + option + " " + file + ": " + reason + ".", e);
-        }
     }
 
     /** "A TLS error occurred: " and the innermost TLS reason, such as the certificate path the broker sent failing. */

@@ -14,11 +14,11 @@ public enum MqttVersion {
         this.level = level;
     }
 
-    String protocolName() {
+    public String protocolName() {
         return protocolName;
     }
 
-    int level() {
+    public int level() {
         return level;
     }
 }
