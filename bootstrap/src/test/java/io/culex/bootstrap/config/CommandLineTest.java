@@ -104,11 +104,11 @@ class CommandLineTest {
 
     @Test
     void portKeepsTheOtherSettingsOfALocalOnlyFile() throws ConfigException {
-        BrokerConfig config = CommandLine.parse("-p", "1884").apply(parse("max_keepalive 60", "persistence true"));
+        BrokerConfig config = CommandLine.parse("-p", "1884").apply(parse("max_keepalive 60", "autosave_interval 60"));
 
         assertEquals(List.of(new ListenerConfig(1884, "127.0.0.1")), config.listeners());
         assertEquals(60, config.maxKeepalive());
-        assertEquals(List.of("accepted but not yet supported: persistence"), config.warnings());
+        assertEquals(List.of("accepted but not yet supported: autosave_interval"), config.warnings());
     }
 
     @Test

@@ -157,15 +157,15 @@ class IncludeDirTest {
 
     @Test
     void warningsFromIncludedFilesKeepReadingOrder() throws Exception {
-        write("conf.d/1.conf", "persistence true");
-        write("conf.d/2.conf", "user mosquitto", "persistence false");
+        write("conf.d/1.conf", "retained_persistence true");
+        write("conf.d/2.conf", "user mosquitto", "retained_persistence false");
 
         BrokerConfig config = ConfigParser.parse(
                 "memory_limit 1000000\ninclude_dir " + dir.resolve("conf.d") + "\nautosave_interval 60", "main.conf");
 
         assertEquals(List.of(
                 "accepted but not yet supported: memory_limit",
-                "accepted but not yet supported: persistence",
+                "accepted but not yet supported: retained_persistence",
                 "accepted but not yet supported: user",
                 "accepted but not yet supported: autosave_interval"), config.warnings());
     }

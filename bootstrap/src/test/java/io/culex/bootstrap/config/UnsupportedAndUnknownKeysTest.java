@@ -14,23 +14,23 @@ class UnsupportedAndUnknownKeysTest {
     @Test
     void unsupportedKeysAreAcceptedAndWarnedOnceEachInFileOrder() throws ConfigException {
         BrokerConfig config = parse(
-                "persistence true",
-                "persistence_location /var/lib/mosquitto/",
+                "autosave_on_changes true",
+                "memory_limit 1000000",
                 "autosave_interval 1800",
                 "autosave_interval 900",
-                "persistence false",
-                "persistence_backend rocksdb");
+                "autosave_on_changes false",
+                "retained_persistence true");
 
         assertEquals(List.of(
-                "accepted but not yet supported: persistence",
-                "accepted but not yet supported: persistence_location",
+                "accepted but not yet supported: autosave_on_changes",
+                "accepted but not yet supported: memory_limit",
                 "accepted but not yet supported: autosave_interval",
-                "accepted but not yet supported: persistence_backend"), config.warnings());
+                "accepted but not yet supported: retained_persistence"), config.warnings());
     }
 
     @Test
     void unsupportedKeysDoNotChangeImplementedSettings() throws ConfigException {
-        BrokerConfig config = parse("persistence true", "password_file /etc/mosquitto/passwd");
+        BrokerConfig config = parse("autosave_interval 60", "password_file /etc/mosquitto/passwd");
 
         assertEquals(BrokerConfig.defaults().listeners(), config.listeners());
         assertEquals(BrokerConfig.defaults().maxKeepalive(), config.maxKeepalive());
@@ -53,7 +53,7 @@ class UnsupportedAndUnknownKeysTest {
 
     @Test
     void anUnsupportedKeyStillNeedsAValue() {
-        assertEquals("test.conf:1: persistence: expected a value, got nothing", errorOf("persistence"));
+        assertEquals("test.conf:1: autosave_interval: expected a value, got nothing", errorOf("autosave_interval"));
     }
 
     @Test
@@ -148,7 +148,7 @@ class UnsupportedAndUnknownKeysTest {
         return switch (key) {
             case "listener", "port" -> "1884";
             case "allow_anonymous", "allow_zero_length_clientid", "queue_qos0_messages", "retain_available",
-                    "connection_messages", "log_timestamp", "per_listener_settings" -> "true";
+                    "connection_messages", "log_timestamp", "per_listener_settings", "persistence" -> "true";
             case "max_keepalive", "max_inflight_messages", "max_queued_bytes", "max_queued_messages",
                     "message_size_limit", "sys_interval", "max_packet_size", "max_topic_alias" -> "10";
             case "persistent_client_expiration" -> "2h";
