@@ -61,6 +61,14 @@ final class BrokerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: the process dies at once, as in a crash or an OOM kill; waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("broker survived SIGKILL");
+        }
+    }
+
     /** SIGTERM, as a service manager stops the broker. */
     void terminate() {
         process.destroy();
