@@ -135,7 +135,7 @@ public final class MqttServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while binding " + requested, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // sync() rethrows the bind's IOException (e.g. address in use) unchecked
             throw new TransportException("cannot listen on " + requested + ": " + e.getMessage(), e);
         }
     }
