@@ -390,7 +390,11 @@ final class ArgsParser {
         return (int) Math.min(value, 65_535);
     }
 
-    /** mosquitto: (int)(10.0 * atof(chance)), which must be 1 to 10000. */
+    /**
+     * --random-filter's chance in percent, read as atof. mosquitto 2.0.11 stores 10 × chance out of
+     * 10000 and so prints a tenth of what its help promises (50 prints 5 %); culex prints the chance
+     * asked, and accepts the range the error message names, 0.1 to 100.0.
+     */
     private static int randomFilter(String text) throws UsageException {
         double chance;
         try {
@@ -400,11 +404,10 @@ final class ArgsParser {
         } catch (NumberFormatException e) {
             chance = 0;
         }
-        int filter = (int) (10.0 * chance);
-        if (filter > MessagePrinter.ALWAYS || filter < 1) {
+        if (chance < 0.1 || chance > 100.0) {
             throw UsageException.withBlankLine("--random-filter chance must be between 0.1-100.0");
         }
-        return filter;
+        return (int) Math.round(chance * 100);
     }
 
     /** --help: mosquitto prints the usage text and exits 1. */

@@ -74,7 +74,7 @@ final class ClientConfig {
     boolean retainedOnly;
     boolean removeRetained;
     boolean pretty;
-    /** --random-filter, in chances out of 10000. */
+    /** --random-filter, in chances out of 10000 (the percentage × 100). */
     int randomFilter = MessagePrinter.ALWAYS;
 
     ClientConfig(ToolKind kind) {
