@@ -111,18 +111,23 @@ final class ClientHandler extends SimpleChannelInboundHandler<MqttPacket> {
         failOnWriteError(write(new SubscribePacket(mid, filters, properties)), done);
     }
 
-    void unsubscribe(List<String> filters, CompletableFuture<Void> done) {
+    void unsubscribe(List<String> filters, MqttProperties properties, CompletableFuture<Void> done) {
         int mid = nextMid();
         unsubscribes.put(mid, done);
-        failOnWriteError(write(new UnsubscribePacket(mid, filters)), done);
+        failOnWriteError(write(new UnsubscribePacket(mid, filters, properties)), done);
     }
 
-    void disconnect() {
-        write(DisconnectPacket.INSTANCE).addListener(ChannelFutureListener.CLOSE);
+    void disconnect(int reasonCode, MqttProperties properties) {
+        DisconnectPacket packet = properties.isEmpty() && reasonCode == DisconnectPacket.INSTANCE.reasonCode()
+                ? DisconnectPacket.INSTANCE : new DisconnectPacket(reasonCode, properties);
+        write(packet).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, MqttPacket packet) {
+        if (packet instanceof ConnackPacket connack) {
+            listener.connackReceived(connack.returnCode(), connack.properties());
+        }
         listener.packetLogged(PacketTrace.received(packet));
         if (packet instanceof PublishPacket publish) {
             inboundPublish(publish);

@@ -16,6 +16,14 @@ public interface ClientListener {
     default void subscribed(int messageId, List<Integer> grantedQos) {
     }
 
+    /**
+     * CONNACK arrived, with its return (MQTT 5: reason) code and properties (e.g. the Assigned
+     * Client Identifier); called just before it is logged and handled, so that what follows can
+     * name the client by the identifier the broker assigned, as libmosquitto does.
+     */
+    default void connackReceived(int returnCode, MqttProperties properties) {
+    }
+
     /** One packet sent or received, described as Mosquitto's clients print it with -d, e.g. "sending CONNECT". */
     default void packetLogged(String description) {
     }

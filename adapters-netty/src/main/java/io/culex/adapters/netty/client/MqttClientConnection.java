@@ -164,14 +164,43 @@ public final class MqttClientConnection implements AutoCloseable {
     }
 
     public CompletableFuture<Void> unsubscribe(List<String> filters) {
+        return unsubscribe(filters, MqttProperties.EMPTY);
+    }
+
+    /** Unsubscribes with MQTT 5 properties (user properties); properties on a 3.x connection fail the future. */
+    public CompletableFuture<Void> unsubscribe(List<String> filters, MqttProperties properties) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        onLoop(done, () -> handler.unsubscribe(filters, done));
+        if (!properties.isEmpty() && options.version() != MqttVersion.MQTT_5) {
+            done.completeExceptionally(new MqttClientException("UNSUBSCRIBE properties need MQTT 5."));
+            return done;
+        }
+        onLoop(done, () -> handler.unsubscribe(filters, properties, done));
         return done;
     }
 
     /** Sends DISCONNECT (so the broker drops the will) and closes; completes once the socket is closed. */
     public CompletableFuture<Void> disconnect() {
-        onLoop(closed, handler::disconnect);
+        return disconnect(MqttProperties.EMPTY);
+    }
+
+    /**
+     * Sends DISCONNECT (reason code 0) with MQTT 5 properties (a new Session Expiry Interval, user
+     * properties; ignored on 3.x, which has none) and closes; completes once the socket is closed.
+     */
+    public CompletableFuture<Void> disconnect(MqttProperties properties) {
+        return disconnect(0, properties);
+    }
+
+    /**
+     * Sends DISCONNECT with an MQTT 5 reason code (0 normal, 4 "disconnect with will message": the
+     * broker then publishes the will) and properties, and closes. On 3.x both are dropped: DISCONNECT
+     * has neither there, and always discards the will.
+     */
+    public CompletableFuture<Void> disconnect(int reasonCode, MqttProperties properties) {
+        boolean mqtt5 = options.version() == MqttVersion.MQTT_5;
+        int code = mqtt5 ? reasonCode : 0;
+        MqttProperties sent = mqtt5 ? properties : MqttProperties.EMPTY;
+        onLoop(closed, () -> handler.disconnect(code, sent));
         return closed;
     }
 
@@ -258,6 +287,11 @@ public final class MqttClientConnection implements AutoCloseable {
         @Override
         public void packetLogged(String description) {
             delegate.packetLogged(description);
+        }
+
+        @Override
+        public void connackReceived(int returnCode, MqttProperties properties) {
+            delegate.connackReceived(returnCode, properties);
         }
 
         @Override

@@ -13,11 +13,12 @@ final class ArgsParser {
     private static final Set<String> UNSUPPORTED_TLS_FLAGS = Set.of("--ciphers", "--tls-alpn", "--tls-engine",
             "--keyform", "--tls-engine-kpass-sha1", "--psk", "--psk-identity");
     private static final Set<String> PUB_ONLY = Set.of("-l", "-r", "--retain", "--repeat", "--repeat-delay");
-    private static final Set<String> SUB_ONLY = Set.of("-T", "--filter-out", "-U", "--unsubscribe", "-C", "-R", "-E",
+    private static final Set<String> SUB_ONLY = Set.of("-T", "--filter-out", "-U", "--unsubscribe", "-C", "-E",
             "--retained-only", "--remove-retained", "--random-filter");
     private static final Set<String> PUB_RR = Set.of("-m", "--message", "-f", "--file", "-s", "--stdin-file", "-n",
             "--null-message");
-    private static final Set<String> SUB_RR = Set.of("-W", "-N", "-v", "--verbose", "-F");
+    private static final Set<String> SUB_RR = Set.of("-W", "-N", "-v", "--verbose", "-F", "-R",
+            "--retain-as-published", "--pretty");
 
     private final ClientConfig config;
     private final String[] args;
@@ -73,11 +74,15 @@ final class ArgsParser {
                 config.cleanSession = false;
                 break;
             case "-x":
-                value(flag, "session expiry interval");
-                throw new UsageException("-x (session expiry interval) needs MQTT 5, which culex tools do not support yet.",
-                        UsageException.Hint.NONE);
+                config.sessionExpiry = sessionExpiry(value(flag, "session expiry interval"));
+                break;
             case "-D": case "--property":
-                throw new UsageException("MQTT 5 properties (-D) are not supported by culex tools yet.", UsageException.Hint.NONE);
+                next += config.properties.parse(args, next);
+                config.version = MqttVersion.MQTT_5; // as mosquitto: -D makes the client an MQTT 5 one
+                break;
+            case "-M":
+                config.maxInflight = maxInflight(value(flag, "max_inflight"));
+                break;
             case "-V": case "--protocol-version":
                 config.version = version(value(flag, "version"));
                 break;
@@ -176,6 +181,22 @@ final class ArgsParser {
                 break;
             case "-F":
                 config.format = value(flag, "format");
+                FormatString.check(config.format);
+                break;
+            case "--pretty":
+                config.pretty = true;
+                break;
+            case "--retain-as-published":
+                config.retainAsPublished = true;
+                break;
+            case "--retained-only":
+                config.retainedOnly = true;
+                break;
+            case "--remove-retained":
+                config.removeRetained = true;
+                break;
+            case "--random-filter":
+                config.randomFilter = randomFilter(value(flag, "chance"));
                 break;
             case "--will-topic":
                 config.willTopic = value(flag, "will topic");
@@ -189,8 +210,6 @@ final class ArgsParser {
             case "--will-retain":
                 config.willRetain = true;
                 break;
-            case "--retained-only": case "--remove-retained": case "--random-filter":
-                throw new UsageException(flag + " is not supported by culex tools yet.", UsageException.Hint.NONE);
             default:
                 throw new UsageException("Unknown option '" + flag + "'.");
         }
@@ -303,10 +322,92 @@ final class ArgsParser {
             case "mqttv311": case "311":
                 return MqttVersion.MQTT_3_1_1;
             case "mqttv5": case "5":
-                throw new UsageException("MQTT 5 is not supported by culex tools yet.", UsageException.Hint.NONE);
+                return MqttVersion.MQTT_5;
             default:
                 throw new UsageException("Invalid protocol version argument given.");
         }
+    }
+
+    /**
+     * -x as mosquitto reads it: C's strtol in base 0 (so 0x10 and 010 are numbers), -1 or "∞" for a
+     * session that never expires.
+     */
+    private static long sessionExpiry(String text) throws UsageException {
+        if (text.equals("\u221e")) {
+            return ClientConfig.SESSION_NEVER_EXPIRES;
+        }
+        Long value = strtol(text);
+        if (value == null) {
+            throw UsageException.withBlankLine("session-expiry-interval not a number.");
+        }
+        if (value > ClientConfig.SESSION_NEVER_EXPIRES || value < -1) {
+            throw UsageException.withBlankLine("session-expiry-interval out of range.");
+        }
+        return value == -1 ? ClientConfig.SESSION_NEVER_EXPIRES : value;
+    }
+
+    /** C's strtol(text, &end, 0) where the whole text must be the number; {@code null} if it is not; clamped. */
+    static Long strtol(String text) {
+        int i = 0;
+        while (i < text.length() && PropertyArgs.isCSpace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        int radix = 10;
+        if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
+            if (i + 2 < text.length() && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                radix = 16;
+                i += 2;
+            }
+        } else if (text.startsWith("0", i)) {
+            radix = 8;
+        }
+        int start = i;
+        java.math.BigInteger value = java.math.BigInteger.ZERO;
+        for (; i < text.length() && Character.digit(text.charAt(i), radix) >= 0; i++) {
+            value = value.multiply(java.math.BigInteger.valueOf(radix))
+                    .add(java.math.BigInteger.valueOf(Character.digit(text.charAt(i), radix)));
+        }
+        if (i == start || i != text.length()) {
+            return null;
+        }
+        if (negative) {
+            value = value.negate();
+        }
+        return value.max(java.math.BigInteger.valueOf(Long.MIN_VALUE)).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                .longValue();
+    }
+
+    private static int maxInflight(String text) throws UsageException {
+        long value = PropertyArgs.atol(text);
+        if (value < 1) {
+            throw UsageException.withBlankLine("Maximum inflight messages must be greater than 0.");
+        }
+        return (int) Math.min(value, 65_535);
+    }
+
+    /**
+     * --random-filter's chance in percent, read as atof. mosquitto 2.0.11 stores 10 × chance out of
+     * 10000 and so prints a tenth of what its help promises (50 prints 5 %); culex prints the chance
+     * asked, and accepts the range the error message names, 0.1 to 100.0.
+     */
+    private static int randomFilter(String text) throws UsageException {
+        double chance;
+        try {
+            java.util.regex.Matcher number = java.util.regex.Pattern
+                    .compile("^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?").matcher(text);
+            chance = number.find() ? Double.parseDouble(number.group().trim()) : 0;
+        } catch (NumberFormatException e) {
+            chance = 0;
+        }
+        if (chance < 0.1 || chance > 100.0) {
+            throw UsageException.withBlankLine("--random-filter chance must be between 0.1-100.0");
+        }
+        return (int) Math.round(chance * 100);
     }
 
     /** --help: mosquitto prints the usage text and exits 1. */

@@ -15,7 +15,8 @@ final class ClientConfig {
     int port = 1883;
     /** Unless -p or -L set the port, TLS (--cafile, --capath, --tls-use-os-certs) uses 8883, as mosquitto. */
     boolean portGiven;
-    MqttVersion version = MqttVersion.MQTT_3_1_1;
+    /** 3.1.1 by default; mosquitto_rr's default is MQTT 5, which its Response Topic needs. */
+    MqttVersion version;
     String id;
     String idPrefix;
     String username;
@@ -61,8 +62,28 @@ final class ClientConfig {
     /** --tls-use-os-certs or an mqtts:// URL: TLS trusting the JDK's default trust store. */
     boolean tlsUseOsCerts;
 
+    /** -D lines, by packet; -x's session expiry and rr's response topic are added to them once parsed. */
+    final PropertyArgs properties = new PropertyArgs();
+    /** -x: {@link #SESSION_EXPIRY_UNSET}, or 0 to 2^32 - 1 (never expires). */
+    long sessionExpiry = SESSION_EXPIRY_UNSET;
+    static final long SESSION_EXPIRY_UNSET = -1;
+    static final long SESSION_NEVER_EXPIRES = 0xFFFF_FFFFL;
+    /** -M: QoS 1/2 messages in flight at once (pub -l keeps that many unacknowledged). */
+    int maxInflight = 20;
+    boolean retainAsPublished;
+    boolean retainedOnly;
+    boolean removeRetained;
+    boolean pretty;
+    /** --random-filter, in chances out of 10000 (the percentage × 100). */
+    int randomFilter = MessagePrinter.ALWAYS;
+
     ClientConfig(ToolKind kind) {
         this.kind = kind;
+        this.version = kind == ToolKind.RR ? MqttVersion.MQTT_5 : MqttVersion.MQTT_3_1_1;
+    }
+
+    boolean mqtt5() {
+        return version == MqttVersion.MQTT_5;
     }
 
     /** TLS is on with a CA (file, directory or the system's): --cert, --key and --insecure alone do not turn it on. */

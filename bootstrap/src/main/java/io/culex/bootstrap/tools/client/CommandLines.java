@@ -16,7 +16,7 @@ final class CommandLines {
         } catch (ArgsParser.HelpRequested e) {
             out.println(Usage.of(kind));
         } catch (UsageException e) {
-            err.println("Error: " + e.getMessage());
+            err.print(e.printed());
             if (e.hint() == UsageException.Hint.POINTER) {
                 err.println();
                 err.println("Use '" + kind.command() + " --help' to see usage.");

@@ -13,6 +13,8 @@ final class ConfigChecks {
         clientId(config);
         will(config);
         tls(config);
+        sessionExpiry(config);
+        config.properties.check();
         switch (config.kind) {
             case PUB:
                 if (config.topics.isEmpty() || config.messageSource == MessageSource.NONE) {
@@ -27,6 +29,10 @@ final class ConfigChecks {
                 filters(config.topics, "subscription");
                 filters(config.filterOut, "filter");
                 filters(config.unsubscribe, "unsubscribe");
+                if (config.noRetained && config.retainedOnly) {
+                    throw UsageException.verbatim("\nError: Combining '-R' and '--retained-only' makes no sense.",
+                            UsageException.Hint.NONE);
+                }
                 break;
             case RR:
                 if (config.topics.isEmpty() || config.responseTopic == null
@@ -38,9 +44,58 @@ final class ConfigChecks {
                 if (config.messageSource == MessageSource.STDIN_LINES) {
                     throw new UsageException("Unknown option '-l'.");
                 }
+                responseTopicProperty(config);
                 break;
             default:
                 throw new IllegalStateException("unknown tool " + config.kind);
+        }
+        persistentSessionNeedsId(config);
+        if (!config.mqtt5() && !config.properties.isEmpty()) {
+            // -D switches to MQTT 5; a later -V 31 / 311 leaves properties 3.x cannot carry.
+            throw UsageException.verbatim("Unable to connect (This feature is not supported.).", UsageException.Hint.NONE);
+        }
+    }
+
+    /**
+     * MQTT 5: -c without -x means a session that never expires, which needs -i; -x's value goes
+     * into CONNECT as Session Expiry Interval. On 3.x -x is ignored, as mosquitto ignores it.
+     */
+    private static void sessionExpiry(ClientConfig config) throws UsageException {
+        if (!config.mqtt5()) {
+            return;
+        }
+        if (!config.cleanSession && config.sessionExpiry == ClientConfig.SESSION_EXPIRY_UNSET) {
+            config.sessionExpiry = ClientConfig.SESSION_NEVER_EXPIRES;
+        }
+        if (config.sessionExpiry > 0) {
+            if (config.sessionExpiry == ClientConfig.SESSION_NEVER_EXPIRES
+                    && (config.idPrefix != null || config.id == null)) {
+                throw new UsageException(
+                        "You must provide a client id if you are using an infinite session expiry interval.");
+            }
+            config.properties.add(PropertyArgs.Command.CONNECT, PropertyArgs.Name.SESSION_EXPIRY_INTERVAL,
+                    config.sessionExpiry);
+        }
+    }
+
+    /** mosquitto_rr puts -e into the request's Response Topic (MQTT 5), after any -D publish properties. */
+    private static void responseTopicProperty(ClientConfig config) throws UsageException {
+        if (!config.mqtt5()) {
+            return;
+        }
+        config.properties.add(PropertyArgs.Command.PUBLISH, PropertyArgs.Name.RESPONSE_TOPIC, config.responseTopic);
+        if (PropertyArgs.problem(PropertyArgs.Command.PUBLISH,
+                config.properties.entries(PropertyArgs.Command.PUBLISH)) != null) {
+            throw UsageException.verbatim("Error in PUBLISH properties: Duplicate response topic.",
+                    UsageException.Hint.NONE);
+        }
+    }
+
+    /** libmosquitto refuses a client without id and without clean start (MQTT 5 with -c and a finite -x). */
+    private static void persistentSessionNeedsId(ClientConfig config) throws UsageException {
+        if (!config.cleanSession && config.id == null && config.idPrefix == null) {
+            throw new UsageException(config.kind == ToolKind.PUB ? "Invalid id." : "Invalid id and/or clean_session.",
+                    UsageException.Hint.NONE);
         }
     }
 
@@ -48,10 +103,10 @@ final class ConfigChecks {
         if (config.id != null && config.idPrefix != null) {
             throw new UsageException("-i and -I argument cannot be used together.");
         }
-        if (!config.cleanSession && config.id == null) {
+        if (!config.mqtt5() && !config.cleanSession && config.id == null) {
             throw new UsageException("You must provide a client id if you are using the -c option.");
         }
-        if (config.password != null && config.username == null) {
+        if (!config.mqtt5() && config.password != null && config.username == null) {
             throw new UsageException("Problem setting username and/or password.", UsageException.Hint.NONE);
         }
     }

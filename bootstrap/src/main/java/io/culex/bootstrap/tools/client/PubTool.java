@@ -2,13 +2,15 @@ package io.culex.bootstrap.tools.client;
 
 import io.culex.adapters.netty.client.ClientListener;
 import io.culex.adapters.netty.client.ReceivedMessage;
+import io.culex.adapters.netty.codec.MqttProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
- * {@code culex pub}: mosquitto_pub for MQTT 3.1 / 3.1.1. Each message's QoS flow completes before
- * the next is sent and before DISCONNECT, so exit code 0 means the broker acknowledged everything.
+ * {@code culex pub}: mosquitto_pub for MQTT 3.1 / 3.1.1 / 5. With -l, up to -M messages (20) are
+ * in flight at once, in order; every QoS flow completes before DISCONNECT, so exit code 0 means the
+ * broker acknowledged everything (on MQTT 5 a refused message prints a warning, as in Mosquitto).
  */
 public final class PubTool {
 
@@ -46,37 +48,42 @@ public final class PubTool {
         Deadline noLimit = Deadline.afterSeconds(0);
         try (ToolConnection connection = ToolConnection.open(config, out, err, IGNORE_MESSAGES)) {
             connection.awaitConnected(noLimit);
+            Publisher publisher = new Publisher(config, connection, err, window(config, connection));
             if (payload == null) {
-                publishLines(config, connection, err);
+                publishLines(publisher, connection, err);
             } else {
                 for (int i = 0; i < config.repeat; i++) {
                     if (i > 0) {
                         pause(config.repeatDelaySeconds);
                     }
-                    send(config, connection, payload);
+                    publisher.send(payload);
+                    publisher.awaitAll();
                 }
             }
+            publisher.awaitAll();
             connection.disconnect();
             return 0;
         }
     }
 
-    private void publishLines(ClientConfig config, ToolConnection connection, PrintStream err) throws ToolExit {
+    /** -M, but never more than the broker's MQTT 5 Receive Maximum (QoS 0 messages are bounded the same way). */
+    private static int window(ClientConfig config, ToolConnection connection) {
+        MqttProperties connack = connection.client().connackProperties().getNow(MqttProperties.EMPTY);
+        Integer receiveMaximum = connack.receiveMaximum();
+        return receiveMaximum == null ? config.maxInflight : Math.min(config.maxInflight, receiveMaximum);
+    }
+
+    private void publishLines(Publisher publisher, ToolConnection connection, PrintStream err) throws ToolExit {
         StdinLines lines = new StdinLines(stdin);
         try {
             for (byte[] line = lines.next(); line != null; line = lines.next()) {
-                send(config, connection, line);
+                publisher.send(line);
             }
         } catch (IOException e) {
             err.println("Error: cannot read stdin: " + e.getMessage());
             connection.disconnect();
             throw new ToolExit(1);
         }
-    }
-
-    private static void send(ClientConfig config, ToolConnection connection, byte[] payload) throws ToolExit {
-        connection.await(connection.client().publish(config.topics.get(0), payload, config.qos, config.retain),
-                Deadline.afterSeconds(0));
     }
 
     private static void pause(double seconds) {

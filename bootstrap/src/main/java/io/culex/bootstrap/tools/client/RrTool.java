@@ -2,16 +2,20 @@ package io.culex.bootstrap.tools.client;
 
 import io.culex.adapters.netty.client.ClientListener;
 import io.culex.adapters.netty.client.MqttClientException;
+import io.culex.adapters.netty.client.PublishRefusedException;
 import io.culex.adapters.netty.client.ReceivedMessage;
+import io.culex.adapters.netty.codec.MqttProperties;
+import io.culex.adapters.netty.codec.TopicSubscription;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code culex rr}: a request/response round trip like mosquitto_rr, over MQTT 3.x. With no
- * response-topic property in 3.x, it subscribes to -e first, then publishes the request to -t,
- * and prints the first message on -e; the responder must know -e by convention.
+ * {@code culex rr}: a request/response round trip like mosquitto_rr. It subscribes to -e first,
+ * then publishes the request to -t and prints the first message on -e. On MQTT 5 (the default,
+ * as in mosquitto_rr) the request carries -e as its Response Topic, plus any -D publish
+ * properties such as correlation-data; with -V 311 the responder must know -e by convention.
  */
 public final class RrTool {
 
@@ -43,19 +47,38 @@ public final class RrTool {
         try (ToolConnection connection = ToolConnection.open(config, out, err, response)) {
             connection.awaitConnected(deadline);
             // Subscribed before the request goes out, so a fast responder's answer cannot be missed.
-            List<Integer> granted = connection.await(connection.client().subscribe(List.of(config.responseTopic),
-                    config.qos), deadline);
+            MqttProperties subscribeProperties = config.mqtt5()
+                    ? config.properties.build(PropertyArgs.Command.SUBSCRIBE) : MqttProperties.EMPTY;
+            List<Integer> granted = connection.await(connection.client().subscribe(
+                    List.of(new TopicSubscription(config.responseTopic, config.qos)), subscribeProperties), deadline);
             if (granted.get(0) >= 0x80) {
                 err.println("Error: subscription to the response topic was denied.");
                 connection.disconnect();
                 return 1;
             }
-            connection.await(connection.client().publish(config.topics.get(0), request, config.qos, false), deadline);
+            MqttProperties publishProperties = config.mqtt5()
+                    ? config.properties.build(PropertyArgs.Command.PUBLISH) : MqttProperties.EMPTY;
+            CompletableFuture<Void> published = connection.client().publish(config.topics.get(0), request, config.qos,
+                    false, publishProperties);
+            // mosquitto_rr ignores the PUBACK's reason code: a refused request simply gets no answer.
+            connection.await(published.exceptionally(refusedIsFine()), deadline);
             ReceivedMessage answer = connection.await(response.first, deadline);
-            MessagePrinter.of(config).print(answer, out);
+            MessagePrinter.of(config).print(answer, out, err);
             connection.disconnect();
             return 0;
         }
+    }
+
+    private static java.util.function.Function<Throwable, Void> refusedIsFine() {
+        return error -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof PublishRefusedException) {
+                return null;
+            }
+            throw error instanceof RuntimeException runtime ? runtime
+                    : new java.util.concurrent.CompletionException(error);
+        };
     }
 
     /** Keeps the first message; a closed connection fails the wait. */

@@ -9,20 +9,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * What culex sub does with each event, on the connection's I/O thread: skips -R and -T messages,
- * prints the rest, counts them for -C, and decides when the run is over (the exit code).
+ * What culex sub does with each event, as mosquitto_sub's message callback: --retained-only stops
+ * at the first fresh message, -R and -T skip messages, --remove-retained clears each retained one
+ * it sees (an empty retained QoS 1 message), the rest is printed and counted for -C. It decides
+ * when the run is over (the exit code); it outlives reconnections, so -C counts across them.
  */
 final class SubscriptionOutput implements ClientListener {
-
-    /** Not an exit code: the connection closed before the run finished. */
-    static final int CONNECTION_LOST = -1;
 
     private final ClientConfig config;
     private final PrintStream out;
     private final PrintStream err;
     private final MessagePrinter printer;
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    private volatile ToolConnection connection;
+    private boolean processing = true;
     private int printed;
+    /** --remove-retained publishes not yet acknowledged: the run ends only once they are. */
+    private int pendingRemovals;
 
     SubscriptionOutput(ClientConfig config, PrintStream out, PrintStream err) {
         this.config = config;
@@ -31,19 +34,54 @@ final class SubscriptionOutput implements ClientListener {
         this.printer = MessagePrinter.of(config);
     }
 
-    /** Completes with the exit code once -C, -E or a denied subscription ends the run, or the connection is lost. */
+    /** The connection --remove-retained publishes through: the current one, after a reconnection too. */
+    void use(ToolConnection current) {
+        this.connection = current;
+    }
+
+    /** Completes with the exit code once -C, -E, --retained-only or a denied subscription ends the run. */
     CompletableFuture<Integer> finished() {
         return finished;
     }
 
     @Override
-    public void messageArrived(ReceivedMessage message) {
-        if (finished.isDone() || config.noRetained && message.retain() || filteredOut(message.topic())) {
+    public synchronized void messageArrived(ReceivedMessage message) {
+        if (!processing) {
             return;
         }
-        printer.print(message, out);
+        if (config.retainedOnly && !message.retain()) {
+            stop();
+            return;
+        }
+        if (config.noRetained && message.retain() || filteredOut(message.topic())) {
+            return;
+        }
+        if (config.removeRetained && message.retain()) {
+            removeRetained(message.topic());
+        }
+        printer.print(message, out, err);
         printed++;
         if (config.count > 0 && printed >= config.count) {
+            stop();
+        }
+    }
+
+    private void removeRetained(String topic) {
+        pendingRemovals++;
+        connection.client().publish(topic, new byte[0], 1, true).whenComplete((ignored, error) -> removed());
+    }
+
+    private synchronized void removed() {
+        pendingRemovals--;
+        if (!processing && pendingRemovals == 0) {
+            finished.complete(0);
+        }
+    }
+
+    /** No more messages are handled; the run ends once the removals sent so far are acknowledged. */
+    private void stop() {
+        processing = false;
+        if (pendingRemovals == 0) {
             finished.complete(0);
         }
     }
@@ -69,10 +107,5 @@ final class SubscriptionOutput implements ClientListener {
         } else if (config.exitAfterSubscribe) {
             finished.complete(0);
         }
-    }
-
-    @Override
-    public void connectionClosed() {
-        finished.complete(CONNECTION_LOST);
     }
 }

@@ -140,6 +140,44 @@ class MosquittoBrokerInteropTest {
         return String.join("\n", rest) + "\n" + String.join("\n", handshake);
     }
 
+    /**
+     * MQTT 5: properties printed by -F, and the -d lines once the broker assigned each client its id
+     * (the ids differ, so both outputs name the client "ID").
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "-F %t|%C|%F|%P|%R|%D|%S|%A|%l|%p -q 1",
+        "-F [%-12t][%5.3C][%04F][%-6R] -q 2",
+        "-v -q 0"})
+    void culexSubPrintsWhatMosquittoSubPrintsOverMqtt5(String flags) {
+        ExternalProcess.requireExecutable(MOSQUITTO_SUB);
+        String[] subArgs = concat(flags.split(" "), "-V", "5", "-d", "-t", "mi5/#", "-C", "3", "-W", "10",
+                "-D", "subscribe", "subscription-identifier", "3");
+        try (ExternalProcess reference = ExternalProcess.start(concat(new String[] {"stdbuf", "-oL", MOSQUITTO_SUB},
+                args(subArgs)))) {
+            reference.awaitStdout("Subscribed (mid: ");
+            ToolRun culex = ToolRun.start(new SubTool()::run, args(subArgs)).awaitSubscribed();
+
+            pub("", "-V", "5", "-q", "1", "-t", "mi5/a", "-m", "with properties", "-D", "publish", "content-type",
+                    "text/plain", "-D", "publish", "payload-format-indicator", "1", "-D", "publish", "user-property",
+                    "k", "v", "-D", "publish", "user-property", "k", "w", "-D", "publish", "response-topic", "mi5/re",
+                    "-D", "publish", "correlation-data", "c-1");
+            pub("", "-V", "5", "-q", "2", "-t", "mi5/b", "-n");
+            pub("", "-V", "311", "-q", "0", "-t", "mi5/c", "-m", "from 3.1.1");
+
+            assertEquals(0, reference.awaitExit(), reference::toString);
+            assertEquals(0, culex.awaitExit(), culex::toString);
+            assertTrue(reference.stdout().contains("mi5/a"), reference::toString); // not vacuous
+            assertEquals(withQos2HandshakeLast(anonymousIds(reference.stdout())),
+                    withQos2HandshakeLast(anonymousIds(culex.stdout())),
+                    () -> "mosquitto_sub:\n" + reference + "\nculex sub:\n" + culex);
+        }
+    }
+
+    private static String anonymousIds(String debugOutput) {
+        return debugOutput.replaceAll("Client \\S+ (?=sending |received )", "Client ID ");
+    }
+
     @Test
     void timeoutAndRefusalMatchMosquittoSubExitCodes() {
         ExternalProcess.requireExecutable(MOSQUITTO_SUB);
