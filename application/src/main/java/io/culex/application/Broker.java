@@ -1,5 +1,7 @@
 package io.culex.application;
 
+import io.culex.application.admin.AdminService;
+import io.culex.application.admin.ListenerInfo;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.connection.ListenerSecurity;
@@ -16,6 +18,7 @@ import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
 import io.culex.domain.port.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +31,7 @@ public final class Broker {
     private final ScheduledExecutorService timers = newTimerThread();
     private final ListenerSecurity globalSecurity;
     private final Map<String, ListenerSecurity> listenerSecurity;
+    private final long startedAtMillis;
 
     public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator) {
         this(settings, retainedStore, authenticator, Authorizer.ALLOW_ALL);
@@ -53,6 +57,12 @@ public final class Broker {
         Router router = new Router(new RetainedMessages(retainedStore), clock);
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, clock, timers);
         this.context = new ConnectionContext(settings, sessions, router, metrics, clock, new LiveConnections());
+        this.startedAtMillis = clock.monotonicMillis();
+    }
+
+    /** The administration use cases over this broker, knowing the listeners the transport opened. */
+    public AdminService admin(List<ListenerInfo> listeners) {
+        return new AdminService(context, startedAtMillis, listeners);
     }
 
     private static ScheduledExecutorService newTimerThread() {
@@ -98,10 +108,10 @@ public final class Broker {
      * @param listenerId the transport's name for the listener, or null
      */
     public ClientConnection accept(Outbound outbound, String listenerId) {
-        context.metrics().socketOpened();
+        context.metrics().socketOpened(listenerId);
         ListenerSecurity security = listenerId == null ? globalSecurity
                 : listenerSecurity.getOrDefault(listenerId, globalSecurity);
-        return new ClientConnection(context, outbound, security);
+        return new ClientConnection(context, outbound, security, listenerId);
     }
 
     /**

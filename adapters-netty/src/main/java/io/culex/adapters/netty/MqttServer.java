@@ -45,7 +45,6 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("culex", GlobalEventExecutor.INSTANCE);
-    private final TrafficCounter trafficCounter;
     private final List<ReloadableTls> tlsListeners = new CopyOnWriteArrayList<>();
     private Duration tlsWatchInterval = DEFAULT_TLS_WATCH_INTERVAL; // guarded by this
     private ScheduledExecutorService tlsWatcher; // guarded by this; started with the first TLS listener
@@ -54,7 +53,6 @@ public final class MqttServer implements AutoCloseable {
     public MqttServer(Broker broker, TransportSettings settings) {
         this.broker = broker;
         this.settings = settings;
-        this.trafficCounter = new TrafficCounter(broker.metrics());
         this.acceptors = NativeTransport.newEventLoopGroup(1);
         this.workers = NativeTransport.newEventLoopGroup(settings.ioThreads());
     }
@@ -85,6 +83,8 @@ public final class MqttServer implements AutoCloseable {
             throw new TransportException("listener " + requested + ": " + e.getMessage(), e);
         }
         ConnectionLimit limit = new ConnectionLimit(spec.maxConnections());
+        TrafficCounter trafficCounter = new TrafficCounter(broker.metrics(),
+                spec.id() == null ? null : broker.metrics().listener(spec.id()));
         TlsSettings.ClientIdentity identity = spec.tls() == null
                 ? TlsSettings.ClientIdentity.CONNECT_PACKET : spec.tls().identity();
         ServerBootstrap bootstrap = new ServerBootstrap()
