@@ -20,6 +20,7 @@ import io.culex.domain.retained.RetainedMessages;
 import io.culex.domain.port.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -61,7 +62,7 @@ public final class Broker {
     }
 
     /** The administration use cases over this broker, knowing the listeners the transport opened. */
-    public AdminService admin(List<ListenerInfo> listeners) {
+    public AdminService admin(Supplier<List<ListenerInfo>> listeners) {
         return new AdminService(context, startedAtMillis, listeners);
     }
 

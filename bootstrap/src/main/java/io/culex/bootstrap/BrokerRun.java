@@ -1,6 +1,7 @@
 package io.culex.bootstrap;
 
 import io.culex.adapters.netty.TransportException;
+import io.culex.bootstrap.admin.HttpApiException;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.CommandLine;
 import io.culex.bootstrap.config.ConfigException;
@@ -62,7 +63,8 @@ final class BrokerRun {
         CulexBroker broker;
         try {
             broker = CulexBroker.start(config);
-        } catch (TransportException | PasswordFileException | AclFileException | AuthProviderException e) {
+        } catch (TransportException | PasswordFileException | AclFileException | AuthProviderException
+                 | HttpApiException e) {
             LOG.log(System.Logger.Level.ERROR, "Error: " + e.getMessage());
             return 1;
         }

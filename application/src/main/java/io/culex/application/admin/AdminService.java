@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * What an administrator may see and do: clients, sessions, subscriptions, retained messages, publishing and the
@@ -34,16 +35,16 @@ public final class AdminService {
 
     private final ConnectionContext context;
     private final long startedAtMillis;
-    private final List<ListenerInfo> listeners;
+    private final Supplier<List<ListenerInfo>> listeners;
 
     /**
      * @param startedAtMillis when the broker started, on the context clock's scale
-     * @param listeners       the listeners opened, in configuration order
+     * @param listeners       the listeners open, in configuration order (known only once they are bound)
      */
-    public AdminService(ConnectionContext context, long startedAtMillis, List<ListenerInfo> listeners) {
+    public AdminService(ConnectionContext context, long startedAtMillis, Supplier<List<ListenerInfo>> listeners) {
         this.context = context;
         this.startedAtMillis = startedAtMillis;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners;
     }
 
     // ---- clients ----
@@ -221,7 +222,7 @@ public final class AdminService {
             }
         }
         List<ListenerStatus> statuses = new ArrayList<>();
-        for (ListenerInfo listener : listeners) {
+        for (ListenerInfo listener : listeners.get()) {
             ListenerMetrics traffic = context.metrics().listener(listener.id());
             statuses.add(new ListenerStatus(listener, connected.getOrDefault(listener.id(), 0),
                     traffic.socketsOpened(), traffic.bytesReceived(), traffic.bytesSent()));
