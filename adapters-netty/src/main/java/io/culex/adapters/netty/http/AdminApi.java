@@ -2,6 +2,7 @@ package io.culex.adapters.netty.http;
 
 import io.culex.application.admin.AdminService;
 import io.culex.application.admin.ClientFilter;
+import io.culex.application.admin.Page;
 import io.culex.application.admin.PublishCommand;
 import io.culex.domain.message.QoS;
 import io.culex.domain.topic.InvalidTopicException;
@@ -143,11 +144,19 @@ final class AdminApi {
     }
 
     private static int page(ApiRequest request) {
-        return request.intParameter("page", 0);
+        int page = request.intParameter("page", 0);
+        if (page < 0) {
+            throw ApiException.badRequest("page must be 0 or more, got " + page);
+        }
+        return page;
     }
 
     private static int size(ApiRequest request) {
-        return request.intParameter("size", DEFAULT_PAGE_SIZE);
+        int size = request.intParameter("size", DEFAULT_PAGE_SIZE);
+        if (size < 1 || size > Page.MAX_SIZE) {
+            throw ApiException.badRequest("size must be 1.." + Page.MAX_SIZE + ", got " + size);
+        }
+        return size;
     }
 
     /** The resource is exactly {@code length} segments long and takes {@code method} only. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code String}, {@code Long} or {@code Double}, {@code Boolean} and {@code null}. Enough for request bodies;
  * nesting is limited so a hostile body cannot exhaust the stack.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private static final int MAX_DEPTH = 32;
 
@@ -23,7 +23,7 @@ final class JsonReader {
     }
 
     /** @throws JsonException if {@code text} is not one JSON value (surrounded by blanks only) */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader reader = new JsonReader(text);
         reader.skipBlanks();
         Object value = reader.value();
@@ -35,7 +35,7 @@ final class JsonReader {
     }
 
     /** Thrown for text that is not JSON; the message says where. */
-    static final class JsonException extends RuntimeException {
+    public static final class JsonException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         JsonException(String message) {
