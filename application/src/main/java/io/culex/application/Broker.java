@@ -1,5 +1,7 @@
 package io.culex.application;
 
+import io.culex.application.admin.AdminService;
+import io.culex.application.admin.ListenerInfo;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.connection.ListenerSecurity;
@@ -19,8 +21,10 @@ import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
 import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.port.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -42,6 +46,7 @@ public final class Broker {
     private final Persistence persistence;
     private final ListenerSecurity globalSecurity;
     private final Map<String, ListenerSecurity> listenerSecurity;
+    private final long startedAtMillis;
 
     public Broker(BrokerSettings settings, RetainedStore retainedStore, Authenticator authenticator) {
         this(settings, retainedStore, authenticator, Authorizer.ALLOW_ALL);
@@ -86,6 +91,12 @@ public final class Broker {
                 persistence);
         this.context = new ConnectionContext(settings, sessions, router, metrics, MONOTONIC, new LiveConnections(),
                 persistence);
+        this.startedAtMillis = MONOTONIC.monotonicMillis();
+    }
+
+    /** The administration use cases over this broker, knowing the listeners the transport opened. */
+    public AdminService admin(Supplier<List<ListenerInfo>> listeners) {
+        return new AdminService(context, startedAtMillis, listeners);
     }
 
     /**
@@ -152,10 +163,10 @@ public final class Broker {
      * @param listenerId the transport's name for the listener, or null
      */
     public ClientConnection accept(Outbound outbound, String listenerId) {
-        context.metrics().socketOpened();
+        context.metrics().socketOpened(listenerId);
         ListenerSecurity security = listenerId == null ? globalSecurity
                 : listenerSecurity.getOrDefault(listenerId, globalSecurity);
-        return new ClientConnection(context, outbound, security);
+        return new ClientConnection(context, outbound, security, listenerId);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.culex.bootstrap;
 
 import io.culex.adapters.netty.TransportException;
 import io.culex.domain.port.StateStore;
+import io.culex.bootstrap.admin.HttpApiException;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.CommandLine;
 import io.culex.bootstrap.config.ConfigException;
@@ -64,7 +65,7 @@ final class BrokerRun {
         try {
             broker = CulexBroker.start(config);
         } catch (TransportException | PasswordFileException | AclFileException | AuthProviderException
-                 | StateStore.StoreException e) {
+                 | StateStore.StoreException | HttpApiException e) {
             LOG.log(System.Logger.Level.ERROR, "Error: " + e.getMessage());
             return 1;
         }

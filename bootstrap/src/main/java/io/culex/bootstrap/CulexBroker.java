@@ -10,7 +10,12 @@ import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProviders;
 import io.culex.application.spi.StorageSettings;
 import io.culex.application.storage.memory.MemoryStorageProvider;
+import io.culex.application.admin.AdminService;
+import io.culex.application.admin.ListenerInfo;
+import io.culex.application.admin.MetricsReport;
+import io.culex.bootstrap.admin.HttpApiListener;
 import io.culex.bootstrap.config.BrokerConfig;
+import io.culex.bootstrap.config.ListenerConfig;
 import io.culex.bootstrap.config.ListenerSecurityConfig;
 import io.culex.bootstrap.config.PersistenceConfig;
 import io.culex.bootstrap.config.ProtocolConfig;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A running broker: storage, application core and listeners wired from one configuration. */
 public final class CulexBroker implements AutoCloseable {
@@ -40,10 +46,12 @@ public final class CulexBroker implements AutoCloseable {
     private final SysTopicsSchedule sysTopics;
     /** The broker-wide set first, then with per_listener_settings true one per listener, in configuration order. */
     private final List<Security> security;
+    private final List<HttpApiListener> httpApis;
 
     private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners,
-                        SysTopicsSchedule sysTopics, List<Security> security) {
+                        SysTopicsSchedule sysTopics, List<Security> security, List<HttpApiListener> httpApis) {
         this.security = List.copyOf(security);
+        this.httpApis = List.copyOf(httpApis);
         this.storage = storage;
         this.broker = broker;
         this.server = server;
@@ -110,12 +118,34 @@ public final class CulexBroker implements AutoCloseable {
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         try {
             recover(broker, config.persistence());
-            List<InetSocketAddress> bound = new ArrayList<>();
-            for (int i = 0; i < config.listeners().size(); i++) {
-                bound.add(server.bind(ListenerSpecs.of(config.listeners().get(i), listenerId(i))));
+            List<ListenerConfig> configured = config.listeners();
+            InetSocketAddress[] bound = new InetSocketAddress[configured.size()];
+            List<ListenerInfo> opened = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < configured.size(); i++) {
+                if (configured.get(i).servesMqtt()) {
+                    bound[i] = server.bind(ListenerSpecs.of(configured.get(i), listenerId(i)));
+                }
             }
-            return new CulexBroker(storage, broker, server, bound,
-                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security);
+            // The HTTP API listeners last: the MQTT ones already serve when the API first answers.
+            AdminService admin = broker.admin(() -> List.copyOf(opened));
+            MetricsReport metrics = new MetricsReport(admin, broker.metrics(), Version.current());
+            List<HttpApiListener> httpApis = new ArrayList<>();
+            for (int i = 0; i < configured.size(); i++) {
+                ListenerConfig listener = configured.get(i);
+                if (!listener.servesMqtt()) {
+                    Security own = config.perListenerSettings() ? security.get(i + 1) : security.get(0);
+                    HttpApiListener api = HttpApiListener.create(listener.httpApi(), own.authentication(), admin,
+                            metrics, Version.current(), SystemClock.INSTANCE, "listener " + listener.port());
+                    httpApis.add(api);
+                    bound[i] = server.bindHttpApi(ListenerSpecs.of(listener, listenerId(i)), api.api());
+                }
+            }
+            for (int i = 0; i < configured.size(); i++) {
+                opened.add(new ListenerInfo(listenerId(i), ListenerSpecs.protocolName(configured.get(i)),
+                        bound[i].getAddress().getHostAddress(), bound[i].getPort(), configured.get(i).tls() != null));
+            }
+            return new CulexBroker(storage, broker, server, List.of(bound),
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security, httpApis);
         } catch (RuntimeException e) {
             server.close();
             broker.close();
@@ -210,6 +240,7 @@ public final class CulexBroker implements AutoCloseable {
      */
     public void reload() {
         security.forEach(Security::reload);
+        httpApis.forEach(HttpApiListener::reload);
         server.reloadTls(); // TLS files too (mosquitto#2038); failures are logged, the old certificate stays
     }
 

@@ -14,10 +14,24 @@ final class ListenerSpecs {
 
     /** @param id the name the application knows the listener by (for its per-listener security), or null */
     static ListenerSpec of(ListenerConfig listener, String id) {
-        ListenerSpec.Protocol protocol = listener.protocol() == ListenerConfig.Protocol.WEBSOCKETS
-                ? ListenerSpec.Protocol.WEBSOCKETS : ListenerSpec.Protocol.MQTT;
+        ListenerSpec.Protocol protocol;
+        switch (listener.protocol()) {
+            case WEBSOCKETS:
+                protocol = ListenerSpec.Protocol.WEBSOCKETS;
+                break;
+            case HTTP_API:
+                protocol = ListenerSpec.Protocol.HTTP_API;
+                break;
+            default:
+                protocol = ListenerSpec.Protocol.MQTT;
+        }
         return new ListenerSpec(listener.bindAddress(), listener.port(), protocol, tls(listener.tls()),
                 listener.maxConnections(), id);
+    }
+
+    /** As the configuration names the protocol: mqtt, websockets or http_api. */
+    static String protocolName(ListenerConfig listener) {
+        return listener.protocol().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static TlsSettings tls(ListenerTlsConfig tls) {

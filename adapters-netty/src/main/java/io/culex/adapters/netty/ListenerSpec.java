@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param host           address or host name to bind; null or empty for every interface
  * @param port           0..65535; 0 picks a free port
- * @param protocol       MQTT over the raw stream, or MQTT inside WebSocket binary frames
+ * @param protocol       MQTT over the raw stream, MQTT inside WebSocket binary frames, or the HTTP admin API
  * @param tls            null for a plain listener
  * @param maxConnections connections served at once; a further one is closed as soon as it is accepted;
  *                       -1 (or any negative value) for no limit
@@ -19,7 +19,7 @@ public record ListenerSpec(String host, int port, Protocol protocol, TlsSettings
     /** No limit on connections. */
     public static final int UNLIMITED = -1;
 
-    public enum Protocol { MQTT, WEBSOCKETS }
+    public enum Protocol { MQTT, WEBSOCKETS, HTTP_API }
 
     public ListenerSpec {
         Objects.requireNonNull(protocol, "protocol");
@@ -45,6 +45,13 @@ public record ListenerSpec(String host, int port, Protocol protocol, TlsSettings
     /** "mqtt", "mqtts", "ws" or "wss", for log lines. */
     String scheme() {
         boolean secure = tls != null;
-        return protocol == Protocol.MQTT ? (secure ? "mqtts" : "mqtt") : (secure ? "wss" : "ws");
+        switch (protocol) {
+            case MQTT:
+                return secure ? "mqtts" : "mqtt";
+            case WEBSOCKETS:
+                return secure ? "wss" : "ws";
+            default:
+                return secure ? "https" : "http";
+        }
     }
 }

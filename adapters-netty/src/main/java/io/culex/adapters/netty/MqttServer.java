@@ -2,6 +2,8 @@ package io.culex.adapters.netty;
 
 import io.culex.adapters.netty.codec.MqttDecoder;
 import io.culex.adapters.netty.codec.MqttEncoder;
+import io.culex.adapters.netty.http.HttpApi;
+import io.culex.adapters.netty.http.HttpApiHandler;
 import io.culex.application.Broker;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,12 +19,15 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,22 +44,24 @@ public final class MqttServer implements AutoCloseable {
     private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
     /** How often TLS listeners' certificate, key, CA and CRL files are checked for changes by default. */
     public static final Duration DEFAULT_TLS_WATCH_INTERVAL = Duration.ofSeconds(5);
+    /** An idle HTTP keep-alive connection is closed after this long. */
+    private static final int HTTP_IDLE_SECONDS = 60;
+    private static final int ADMIN_THREADS = 2;
 
     private final Broker broker;
     private final TransportSettings settings;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("culex", GlobalEventExecutor.INSTANCE);
-    private final TrafficCounter trafficCounter;
     private final List<ReloadableTls> tlsListeners = new CopyOnWriteArrayList<>();
     private Duration tlsWatchInterval = DEFAULT_TLS_WATCH_INTERVAL; // guarded by this
     private ScheduledExecutorService tlsWatcher; // guarded by this; started with the first TLS listener
     private boolean closed; // guarded by this
+    private ExecutorService adminExecutor; // guarded by this; started with the first HTTP API connection
 
     public MqttServer(Broker broker, TransportSettings settings) {
         this.broker = broker;
         this.settings = settings;
-        this.trafficCounter = new TrafficCounter(broker.metrics());
         this.acceptors = NativeTransport.newEventLoopGroup(1);
         this.workers = NativeTransport.newEventLoopGroup(settings.ioThreads());
     }
@@ -75,6 +82,26 @@ public final class MqttServer implements AutoCloseable {
      * @throws TransportException if the address cannot be bound or the TLS files cannot be used
      */
     public InetSocketAddress bind(ListenerSpec spec) {
+        if (spec.protocol() == ListenerSpec.Protocol.HTTP_API) {
+            throw new IllegalArgumentException("an http_api listener is bound with bindHttpApi");
+        }
+        return bind(spec, null);
+    }
+
+    /**
+     * Binds an HTTP API listener ({@code protocol http_api}, plain or TLS as {@code spec} says) serving {@code api},
+     * and returns the address it is bound to.
+     *
+     * @throws TransportException if the address cannot be bound or the TLS files cannot be used
+     */
+    public InetSocketAddress bindHttpApi(ListenerSpec spec, HttpApi api) {
+        if (spec.protocol() != ListenerSpec.Protocol.HTTP_API) {
+            throw new IllegalArgumentException("not an http_api listener: " + spec.protocol());
+        }
+        return bind(spec, api);
+    }
+
+    private InetSocketAddress bind(ListenerSpec spec, HttpApi httpApi) {
         String host = spec.host();
         InetSocketAddress requested = host == null || host.isEmpty()
                 ? new InetSocketAddress(spec.port()) : new InetSocketAddress(host, spec.port());
@@ -85,6 +112,8 @@ public final class MqttServer implements AutoCloseable {
             throw new TransportException("listener " + requested + ": " + e.getMessage(), e);
         }
         ConnectionLimit limit = new ConnectionLimit(spec.maxConnections());
+        TrafficCounter trafficCounter = new TrafficCounter(broker.metrics(),
+                spec.id() == null ? null : broker.metrics().listener(spec.id()));
         TlsSettings.ClientIdentity identity = spec.tls() == null
                 ? TlsSettings.ClientIdentity.CONNECT_PACKET : spec.tls().identity();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -96,19 +125,32 @@ public final class MqttServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.writeBufferLowBytes(), settings.writeBufferHighBytes()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
+                    /** The context current now: a reload affects later connections only. */
+                    private void addTls(ChannelPipeline pipeline, SocketChannel channel) {
+                        if (tls != null) {
+                            pipeline.addLast(PeerIdentity.SSL_HANDLER, tls.current().newHandler(channel.alloc()));
+                        }
+                    }
+
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         if (!limit.admit(channel)) {
                             return;
                         }
                         channels.add(channel);
-                        ChannelPipeline pipeline = channel.pipeline()
-                                .addLast(TrafficCounter.NAME, trafficCounter)
-                                .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
-                        if (tls != null) {
-                            // The context current now: a reload affects later connections only.
-                            pipeline.addLast(PeerIdentity.SSL_HANDLER, tls.current().newHandler(channel.alloc()));
+                        ChannelPipeline pipeline = channel.pipeline();
+                        if (httpApi != null) {
+                            // Not MQTT traffic: no $SYS byte counts, no CONNECT timeout.
+                            addTls(pipeline, channel);
+                            pipeline.addLast("http-idle", new ReadTimeoutHandler(HTTP_IDLE_SECONDS))
+                                    .addLast("http", new HttpServerCodec())
+                                    .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
+                                    .addLast("http-api", new HttpApiHandler(httpApi, adminExecutor()));
+                            return;
                         }
+                        pipeline.addLast(TrafficCounter.NAME, trafficCounter)
+                                .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
+                        addTls(pipeline, channel);
                         if (spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS) {
                             pipeline.addLast("http", new HttpServerCodec())
                                     .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
@@ -210,8 +252,21 @@ public final class MqttServer implements AutoCloseable {
                 .build();
     }
 
+    /** The admin API's requests may wait for sessions: they run here, never on the event loops. */
+    private synchronized Executor adminExecutor() {
+        if (adminExecutor == null) {
+            adminExecutor = Executors.newFixedThreadPool(ADMIN_THREADS, task -> {
+                Thread thread = new Thread(task, "culex-admin-http");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return adminExecutor;
+    }
+
     private static String description(ListenerSpec spec) {
-        String protocol = spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS ? "websockets" : "mqtt";
+        String protocol = spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS ? "websockets"
+                : spec.protocol() == ListenerSpec.Protocol.HTTP_API ? "http_api" : "mqtt";
         return spec.tls() == null ? protocol : protocol + " (TLS)";
     }
 
@@ -223,6 +278,9 @@ public final class MqttServer implements AutoCloseable {
             if (tlsWatcher != null) {
                 tlsWatcher.shutdownNow();
                 tlsWatcher = null;
+            }
+            if (adminExecutor != null) {
+                adminExecutor.shutdownNow();
             }
         }
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);

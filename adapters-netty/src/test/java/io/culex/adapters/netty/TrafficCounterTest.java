@@ -13,7 +13,7 @@ class TrafficCounterTest {
     @Test
     void countsRawBytesBothWaysAndPassesThemOn() {
         BrokerMetrics metrics = new BrokerMetrics();
-        EmbeddedChannel channel = new EmbeddedChannel(new TrafficCounter(metrics));
+        EmbeddedChannel channel = new EmbeddedChannel(new TrafficCounter(metrics, metrics.listener("listener-0")));
 
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[10]));
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[3]));
@@ -21,6 +21,8 @@ class TrafficCounterTest {
 
         assertEquals(13, metrics.totals().bytesReceived());
         assertEquals(4, metrics.totals().bytesSent());
+        assertEquals(13, metrics.listener("listener-0").bytesReceived(), "the listener's own count");
+        assertEquals(4, metrics.listener("listener-0").bytesSent());
         ByteBuf passed = channel.readInbound();
         assertEquals(10, passed.readableBytes());
         passed.release();

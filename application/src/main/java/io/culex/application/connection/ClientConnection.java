@@ -3,6 +3,7 @@ package io.culex.application.connection;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 
+import io.culex.application.metrics.DropReason;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.security.enhanced.AuthStep;
@@ -43,6 +44,7 @@ public final class ClientConnection implements SessionAttachment {
     private final ListenerSecurity security;
     private final ServerCapabilities capabilities;
     private final Transmitter transmitter = new OutboundTransmitter();
+    private final String listenerId;
 
     // Written on the event loop; read there and by takeover on the session's thread.
     private Phase phase = Phase.AWAITING_CONNECT;
@@ -55,6 +57,9 @@ public final class ClientConnection implements SessionAttachment {
     private volatile Connack.Properties connackProperties = Connack.Properties.NONE;
     private volatile long connectSessionExpiry;
     private volatile String username;
+    // Set once at CONNECT, for administration: the keepalive the broker holds the client to, and when it connected.
+    private volatile int keepAliveSeconds;
+    private volatile long connectedAtMillis;
     // MQTT 5 enhanced authentication: the exchange, and the CONNECT waiting for it to finish.
     private volatile AuthExchange authExchange;
     private PendingConnect pendingConnect;
@@ -71,10 +76,17 @@ public final class ClientConnection implements SessionAttachment {
 
     /** @param security the authenticator and authorizer of the listener the connection came in on */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
+        this(context, outbound, security, null);
+    }
+
+    /** @param listenerId the transport's name for the listener the connection came in on, or null */
+    public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security,
+                            String listenerId) {
         this.context = context;
         this.outbound = outbound;
         this.security = Objects.requireNonNull(security, "security");
         this.capabilities = new ServerCapabilities(context.settings());
+        this.listenerId = listenerId;
         context.connections().opened(this);
     }
 
@@ -241,6 +253,8 @@ public final class ClientConnection implements SessionAttachment {
         permissions = security.authorizer().permissionsFor(id, request.username());
         will = request.will();
         int keepAlive = effectiveKeepAlive(request.keepAliveSeconds());
+        keepAliveSeconds = keepAlive;
+        connectedAtMillis = context.clock().monotonicMillis();
         outbound.expectTrafficWithin(keepAlive * 1000L * KEEPALIVE_GRACE_PERCENT / 100);
         connectSessionExpiry = version.sessionExpiryInterval(request.cleanSession(),
                 request.properties().sessionExpiryInterval(),
@@ -548,6 +562,46 @@ public final class ClientConnection implements SessionAttachment {
         return clientId != null ? clientId : "<unknown>";
     }
 
+    // ---- read-only, for administration: safe from any thread ----
+
+    /** The client id once CONNECT was accepted; null before. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The username the client authenticated with, or null. */
+    public String username() {
+        return username;
+    }
+
+    public ProtocolVersion protocolVersion() {
+        return version;
+    }
+
+    public String remoteAddress() {
+        return outbound.remoteAddress();
+    }
+
+    /** The listener the connection came in on, or null. */
+    public String listenerId() {
+        return listenerId;
+    }
+
+    /** The keepalive the broker holds the client to (after max_keepalive), in seconds; 0 for none. */
+    public int keepAliveSeconds() {
+        return keepAliveSeconds;
+    }
+
+    /** When CONNECT was accepted, on the {@link io.culex.domain.port.Clock} port's monotonic scale. */
+    public long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    /** The session this connection is attached to; null before CONNECT was accepted. */
+    public SessionActor sessionActor() {
+        return actor;
+    }
+
     // ---- SessionAttachment ----
 
     @Override
@@ -570,13 +624,13 @@ public final class ClientConnection implements SessionAttachment {
         @Override
         public boolean publish(int packetId, Delivery delivery, boolean dup) {
             if (packetId == 0 && !outbound.isWritable()) {
-                context.metrics().messageDropped();
+                context.metrics().messageDropped(DropReason.SLOW_CONSUMER);
                 return true;
             }
             Message message = delivery.message();
             long expiry = message.expires() ? message.remainingExpirySeconds(context.clock().monotonicMillis()) : -1;
             if (!outbound.publish(packetId, delivery, dup, expiry)) {
-                context.metrics().messageDropped();
+                context.metrics().messageDropped(DropReason.TOO_LARGE_FOR_CLIENT);
                 return false;
             }
             context.metrics().messageSent(message.payload().length);

@@ -3,6 +3,7 @@ package io.culex.application.connection;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.INFO;
 
+import io.culex.application.metrics.DropReason;
 import io.culex.application.persistence.DurabilityTicket;
 import io.culex.application.persistence.StoreJournal;
 import io.culex.application.protocol.ProtocolVersion;
@@ -165,7 +166,7 @@ final class InboundPublishes {
     private ReasonCode check(PublishRequest request, String topic) {
         int limit = context.settings().messageSizeLimit();
         if (request.payload().length > limit) {
-            context.metrics().messageDropped();
+            context.metrics().messageDropped(DropReason.MESSAGE_SIZE_LIMIT);
             MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": dropped PUBLISH to " + topic + " with "
                     + request.payload().length + " bytes, over message_size_limit " + limit + ".");
             return ReasonCode.QUOTA_EXCEEDED;

@@ -205,7 +205,7 @@ public final class SessionRegistry {
     /** Shared-subscription messages nobody else could take stay with the session that had them. */
     private static void requeue(SessionActor actor, List<Delivery> leftovers) {
         for (Delivery delivery : leftovers) {
-            actor.count(actor.session().offer(delivery, actor.transmitter()));
+            actor.offer(delivery);
         }
     }
 
@@ -255,5 +255,15 @@ public final class SessionRegistry {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** The session of {@code clientId}, connected or not. */
+    public java.util.Optional<SessionActor> find(String clientId) {
+        return java.util.Optional.ofNullable(sessions.get(clientId));
+    }
+
+    /** Every session now, connected or offline, in no particular order. */
+    public List<SessionActor> snapshot() {
+        return List.copyOf(sessions.values());
     }
 }

@@ -115,7 +115,7 @@ final class Subscriptions {
         context.router().forEachRetained(subscription.filter(), retained -> {
             if (permissions.canReceive(retained.topic())) {
                 Delivery delivery = new Delivery(retained, retained.qos().min(subscription.maxQos()), true, ids, null);
-                actor.count(actor.session().offerRetained(delivery, actor.transmitter()));
+                actor.offerRetained(delivery);
             }
         });
     }

@@ -1,5 +1,9 @@
 package io.culex.application.metrics;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -11,7 +15,8 @@ public final class BrokerMetrics {
 
     private final LongAdder messagesReceived = new LongAdder();
     private final LongAdder messagesSent = new LongAdder();
-    private final LongAdder messagesDropped = new LongAdder();
+    private final Map<DropReason, LongAdder> dropsByReason = newDropCounters();
+    private final ConcurrentMap<String, ListenerMetrics> listeners = new ConcurrentHashMap<>();
     private final LongAdder clientsConnected = new LongAdder();
     private final LongAdder packetsReceived = new LongAdder();
     private final LongAdder packetsSent = new LongAdder();
@@ -45,8 +50,26 @@ public final class BrokerMetrics {
         messagesSent.increment();
     }
 
-    public void messageDropped() {
-        messagesDropped.increment();
+    public void messageDropped(DropReason reason) {
+        dropsByReason.get(reason).increment();
+    }
+
+    private static Map<DropReason, LongAdder> newDropCounters() {
+        Map<DropReason, LongAdder> counters = new EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            counters.put(reason, new LongAdder());
+        }
+        return counters;
+    }
+
+    /** PUBLISHes dropped for {@code reason} since start. */
+    public long messagesDropped(DropReason reason) {
+        return dropsByReason.get(reason).sum();
+    }
+
+    /** The counters of the listener the transport and the application know as {@code listenerId}. */
+    public ListenerMetrics listener(String listenerId) {
+        return listeners.computeIfAbsent(listenerId, id -> new ListenerMetrics());
     }
 
     public void clientConnected() {
@@ -82,6 +105,14 @@ public final class BrokerMetrics {
         socketsOpened.increment();
     }
 
+    /** A network connection was accepted on the listener {@code listenerId} (null: a listener without an id). */
+    public void socketOpened(String listenerId) {
+        socketOpened();
+        if (listenerId != null) {
+            listener(listenerId).socketOpened();
+        }
+    }
+
     /** A CONNECT was received, accepted or not (Mosquitto's load/connections). */
     public void connectReceived() {
         connectsReceived.increment();
@@ -102,7 +133,11 @@ public final class BrokerMetrics {
 
     /** PUBLISHes not delivered to a subscriber: queue full, slow consumer, oversized. */
     public long messagesDropped() {
-        return messagesDropped.sum();
+        long total = 0;
+        for (LongAdder counter : dropsByReason.values()) {
+            total += counter.sum();
+        }
+        return total;
     }
 
     public long clientsConnected() {
@@ -112,7 +147,7 @@ public final class BrokerMetrics {
     /** Every counter read once; sums read while traffic flows are each exact but not one instant. */
     public Totals totals() {
         return new Totals(packetsReceived.sum(), packetsSent.sum(), messagesReceived.sum(), messagesSent.sum(),
-                messagesDropped.sum(), bytesReceived.sum(), bytesSent.sum(), publishBytesReceived.sum(),
+                messagesDropped(), bytesReceived.sum(), bytesSent.sum(), publishBytesReceived.sum(),
                 publishBytesSent.sum(), socketsOpened.sum(), connectsReceived.sum(), sessionsExpired.sum());
     }
 

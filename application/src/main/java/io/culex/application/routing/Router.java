@@ -128,6 +128,20 @@ public final class Router {
         });
     }
 
+    /**
+     * Clears the retained message of {@code topic} without routing anything (an administrator's delete).
+     *
+     * @return false if the topic had none
+     */
+    public boolean removeRetained(String topic) {
+        boolean[] present = new boolean[1];
+        retained.store().forEachMatching(topic, message -> present[0] |= message.topic().equals(topic));
+        if (present[0]) {
+            retained.store().remove(topic);
+        }
+        return present[0];
+    }
+
     public int subscriptionCount() {
         return index.size() + shared.memberCount();
     }

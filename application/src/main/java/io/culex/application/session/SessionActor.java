@@ -1,6 +1,7 @@
 package io.culex.application.session;
 
 import io.culex.application.metrics.BrokerMetrics;
+import io.culex.application.metrics.DropReason;
 import io.culex.application.persistence.DurabilityTicket;
 import io.culex.application.persistence.StoreJournal;
 import io.culex.domain.message.Message;
@@ -9,7 +10,9 @@ import io.culex.domain.session.Delivery;
 import io.culex.domain.session.DeliveryOutcome;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.Transmitter;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.concurrent.Future;
 
 /**
@@ -48,9 +51,25 @@ public final class SessionActor {
         executor.execute(task);
     }
 
+    /**
+     * Reads the session on its own thread, from any thread: the future completes with what {@code reader}
+     * returns (or its exception). It never completes if the session's thread stops first: give it a timeout.
+     */
+    public <T> CompletableFuture<T> query(Function<Session, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                result.complete(reader.apply(session));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     /** Hands a message to this session from any thread. */
     public void deliver(Delivery delivery) {
-        executor.execute(() -> count(session.offer(delivery, transmitter)));
+        executor.execute(() -> offer(delivery));
     }
 
     /**
@@ -65,7 +84,7 @@ public final class SessionActor {
         }
         ticket.hold();
         executor.execute(() -> {
-            store.during(ticket, () -> count(session.offer(delivery, transmitter)));
+            store.during(ticket, () -> offer(delivery));
             ticket.release();
         });
     }
@@ -206,11 +225,26 @@ public final class SessionActor {
         wroteSinceFlush = true;
     }
 
-    /** Task only: counts what happened to a message offered to the session. */
-    public void count(DeliveryOutcome outcome) {
+    /** Task only: offers a live message to the session and counts it if it is dropped. */
+    public DeliveryOutcome offer(Delivery delivery) {
+        return countingDrops(() -> session.offer(delivery, transmitter));
+    }
+
+    /** Task only: offers a retained message in answer to a SUBSCRIBE and counts it if it is dropped. */
+    public DeliveryOutcome offerRetained(Delivery delivery) {
+        return countingDrops(() -> session.offerRetained(delivery, transmitter));
+    }
+
+    /** The session's own counters tell why it refused a message: a full queue, expiry, or else an offline QoS 0. */
+    private DeliveryOutcome countingDrops(java.util.function.Supplier<DeliveryOutcome> offer) {
+        long expiredBefore = session.expiredCount();
+        long queueDropsBefore = session.droppedCount();
+        DeliveryOutcome outcome = offer.get();
         if (outcome == DeliveryOutcome.DROPPED) {
-            metrics.messageDropped();
+            metrics.messageDropped(session.expiredCount() > expiredBefore ? DropReason.EXPIRED
+                    : session.droppedCount() > queueDropsBefore ? DropReason.QUEUE_FULL : DropReason.OFFLINE_QOS0);
         }
+        return outcome;
     }
 
     private void flushIfWritten() {

@@ -107,6 +107,10 @@ final class ConfigKeys {
             Map.entry(ListenerOptions.REQUIRE_CERTIFICATE, ConfigKeys::flagOption),
             Map.entry(ListenerOptions.USE_IDENTITY_AS_USERNAME, ConfigKeys::flagOption),
             Map.entry(ListenerOptions.USE_SUBJECT_AS_USERNAME, ConfigKeys::flagOption),
+            Map.entry(ListenerOptions.HTTP_API_USERS,
+                    (line, config) -> config.listeners().current().string(line, line.text("one or more usernames"))),
+            Map.entry(ListenerOptions.HTTP_API_TOKEN_FILE, ConfigKeys::fileOption),
+            Map.entry(ListenerOptions.HTTP_API_ALLOW_ANONYMOUS, ConfigKeys::flagOption),
             // Per listener in Mosquitto, global here (one setting for every listener): any "true" line turns it on.
             Map.entry("use_username_as_clientid", ConfigKeys::useUsernameAsClientId));
 
@@ -240,6 +244,11 @@ final class ConfigKeys {
         DEFAULT_LISTENER_OPTIONS.keySet().forEach(key -> register(table, key, ConfigKeys::defaultListenerOption));
         // Unlike the others, tls_version does not create Mosquitto's default listener.
         register(table, ListenerOptions.TLS_VERSION, LISTENER_OPTIONS.get(ListenerOptions.TLS_VERSION));
+        // Culex's own, for http_api listeners: like tls_version, they do not create the default listener.
+        for (String key : List.of(ListenerOptions.HTTP_API_USERS, ListenerOptions.HTTP_API_TOKEN_FILE,
+                ListenerOptions.HTTP_API_ALLOW_ANONYMOUS)) {
+            register(table, key, LISTENER_OPTIONS.get(key));
+        }
         OTHER_OPTIONS.forEach(key -> register(table, key, ConfigKeys::unsupported));
         return Map.copyOf(table);
     }
@@ -304,10 +313,12 @@ final class ConfigKeys {
     }
 
     private static void protocol(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
-        ListenerConfig.Protocol protocol = switch (line.word("mqtt or websockets")) {
+        String expected = "mqtt, websockets or http_api";
+        ListenerConfig.Protocol protocol = switch (line.word(expected)) {
             case "mqtt" -> ListenerConfig.Protocol.MQTT;
             case "websockets" -> ListenerConfig.Protocol.WEBSOCKETS;
-            default -> throw line.expected("mqtt or websockets");
+            case "http_api" -> ListenerConfig.Protocol.HTTP_API;
+            default -> throw line.expected(expected);
         };
         config.listeners().current().protocol(protocol);
     }

@@ -21,6 +21,13 @@ final class ListenerOptions {
     static final String REQUIRE_CERTIFICATE = "require_certificate";
     static final String USE_IDENTITY_AS_USERNAME = "use_identity_as_username";
     static final String USE_SUBJECT_AS_USERNAME = "use_subject_as_username";
+    static final String HTTP_API_USERS = "http_api_users";
+    static final String HTTP_API_TOKEN_FILE = "http_api_token_file";
+    static final String HTTP_API_ALLOW_ANONYMOUS = "http_api_allow_anonymous";
+
+    /** Culex's own options of an http_api listener. */
+    private static final List<String> HTTP_API_ONLY = List.of(HTTP_API_USERS, HTTP_API_TOKEN_FILE,
+            HTTP_API_ALLOW_ANONYMOUS);
 
     /** Options that mean something only on a TLS listener, in the order warnings name them. */
     private static final List<String> TLS_ONLY = List.of(CAFILE, CAPATH, CRLFILE, TLS_VERSION, CIPHERS,
@@ -80,6 +87,7 @@ final class ListenerOptions {
      */
     ListenerConfig toListener(int port, String bindAddress, String listenerName, List<String> warnings)
             throws ConfigException {
+        HttpApiConfig httpApi = httpApi(listenerName);
         String certFile = string(CERTFILE);
         String keyFile = string(KEYFILE);
         if (certFile == null && keyFile != null) {
@@ -99,7 +107,7 @@ final class ListenerOptions {
                 warnings.add(String.join(", ", ignored) + " ignored: " + listenerName
                         + " has no certfile and keyfile, so it does not use TLS");
             }
-            return new ListenerConfig(port, bindAddress, protocol, maxConnections, null);
+            return new ListenerConfig(port, bindAddress, protocol, maxConnections, null, httpApi);
         }
         if (flag(REQUIRE_CERTIFICATE) && string(CAFILE) == null && string(CAPATH) == null) {
             throw problem(REQUIRE_CERTIFICATE, "needs cafile or capath in the same listener block, "
@@ -111,7 +119,31 @@ final class ListenerOptions {
         ListenerTlsConfig tls = new ListenerTlsConfig(certFile, keyFile, string(CAFILE), string(CAPATH),
                 string(CRLFILE), string(TLS_VERSION), string(CIPHERS), flag(REQUIRE_CERTIFICATE),
                 flag(USE_IDENTITY_AS_USERNAME), flag(USE_SUBJECT_AS_USERNAME));
-        return new ListenerConfig(port, bindAddress, protocol, maxConnections, tls);
+        return new ListenerConfig(port, bindAddress, protocol, maxConnections, tls, httpApi);
+    }
+
+    /**
+     * The http_api_* options, for an http_api listener only; refused elsewhere (an operator who wrote them meant
+     * to protect something), and an http_api listener nobody may use is refused too.
+     */
+    private HttpApiConfig httpApi(String listenerName) throws ConfigException {
+        if (protocol != ListenerConfig.Protocol.HTTP_API) {
+            for (String key : HTTP_API_ONLY) {
+                Setting setting = strings.containsKey(key) ? strings.get(key) : flags.get(key);
+                if (setting != null) {
+                    throw problem(key, "only applies to a listener with 'protocol http_api'");
+                }
+            }
+            return null;
+        }
+        String users = string(HTTP_API_USERS);
+        HttpApiConfig config = new HttpApiConfig(users == null ? List.of() : List.of(users.trim().split("\\s+")),
+                string(HTTP_API_TOKEN_FILE), flag(HTTP_API_ALLOW_ANONYMOUS));
+        if (!config.admitsSomeone()) {
+            throw new ConfigException(listenerName + " (protocol http_api): nobody may use it; set http_api_users "
+                    + "(password-file users), http_api_token_file, or explicitly http_api_allow_anonymous true");
+        }
+        return config;
     }
 
     /** An error located at the line that set {@code key}. */

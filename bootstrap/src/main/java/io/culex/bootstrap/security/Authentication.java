@@ -112,6 +112,14 @@ public final class Authentication {
         return EnhancedAuthMethods.load(new EnhancedAuthContext(users));
     }
 
+    /**
+     * Checks a username and password against the password file as it is now (reloads apply at once), without
+     * throttling or allow_anonymous; empty without a password file or with an auth_provider.
+     */
+    public Optional<Authenticator> passwordCheck() {
+        return Optional.ofNullable(passwords);
+    }
+
     /** The auth_provider's authoriser, which replaces acl_file; empty without one. */
     public Optional<Authorizer> authorizer() {
         return provider == null ? Optional.empty() : provider.authorizer();

@@ -135,9 +135,9 @@ class ListenerOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            protocol                  | protocol: expected mqtt or websockets, got nothing
-            protocol http             | protocol: expected mqtt or websockets, got 'http'
-            protocol mqtt websockets  | protocol: expected mqtt or websockets, got 'mqtt websockets'
+            protocol                  | protocol: expected mqtt, websockets or http_api, got nothing
+            protocol http             | protocol: expected mqtt, websockets or http_api, got 'http'
+            protocol mqtt websockets  | protocol: expected mqtt, websockets or http_api, got 'mqtt websockets'
             max_connections           | max_connections: expected an integer (-1 for no limit), got nothing
             max_connections ten       | max_connections: expected an integer (-1 for no limit), got 'ten'
             max_connections -         | max_connections: expected an integer (-1 for no limit), got '-'

@@ -1,0 +1,82 @@
+package io.culex.bootstrap.e2e;
+
+import static io.culex.bootstrap.e2e.AdminHttp.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /metrics parsed as Prometheus parses it, its values checked against traffic made with Paho. */
+class MetricsEndpointTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMetricsCountTheTrafficClientsMade() throws Exception {
+        try (AdminHttp api = AdminHttp.start(dir, "max_queued_messages 2");
+             PahoClients paho = new PahoClients(api.broker())) {
+            PahoClients.Client subscriber = paho.connect("subscriber", PahoClients.MQTT_3_1_1, true);
+            subscriber.subscribe("data/#", 1);
+            PahoClients.Client offline = paho.connect("offline", PahoClients.MQTT_3_1_1, false);
+            offline.subscribe("data/#", 1);
+            offline.paho.disconnect();
+            PahoClients.Client publisher = paho.connect("publisher", PahoClients.MQTT_3_1_1, true);
+            for (int i = 0; i < 5; i++) {
+                publisher.publish("data/" + i, "0123456789", 1, false); // 10 bytes each
+            }
+            publisher.publish("data/qos0", "x", 0, false);
+            publisher.publish("data/kept", "retained!", 0, true);
+            for (int i = 0; i < 7; i++) {
+                subscriber.next();
+            }
+            // The offline persistent session queues 2 of the 5 QoS 1 messages and drops 3; its QoS 0 ones are dropped.
+            RawAwait.untilEquals("messages dropped", 5,
+                    () -> api.broker().broker().broker().metrics().messagesDropped(), Duration.ofSeconds(10));
+
+            AdminHttp.Response response = api.get("/metrics", bearer());
+            assertEquals(200, response.status());
+            assertEquals("text/plain; version=0.0.4; charset=utf-8",
+                    response.headers().firstValue("Content-Type").orElse(null));
+            PrometheusScrape scrape = PrometheusScrape.parse(response.body());
+
+            assertEquals(7, scrape.value("culex_publish_received_total"));
+            assertEquals(7, scrape.value("culex_publish_sent_total"));
+            assertEquals(5 * 10 + 1 + 9, scrape.value("culex_publish_received_payload_bytes_total"));
+            assertEquals(3, scrape.value("culex_publish_dropped_total{reason=\"queue_full\"}"));
+            assertEquals(2, scrape.value("culex_publish_dropped_total{reason=\"offline_qos0\"}"));
+            assertEquals(0, scrape.value("culex_publish_dropped_total{reason=\"slow_consumer\"}"));
+            assertEquals(2, scrape.value("culex_clients_connected"));
+            assertEquals(1, scrape.value("culex_clients_disconnected"));
+            assertEquals(3, scrape.value("culex_sessions"));
+            assertEquals(2, scrape.value("culex_subscriptions"));
+            assertEquals(3, scrape.value("culex_connects_received_total"));
+            assertEquals(1, scrape.value("culex_retained_messages{backend=\"memory\"}"));
+            assertEquals(9, scrape.value("culex_retained_payload_bytes{backend=\"memory\"}"));
+            String listener = "{listener=\"127.0.0.1:" + api.mqttPort() + "\",protocol=\"mqtt\"}";
+            assertEquals(2, scrape.value("culex_listener_clients_connected" + listener));
+            assertEquals(3, scrape.value("culex_listener_connections_accepted_total" + listener));
+            assertEquals(scrape.value("culex_received_bytes_total"),
+                    scrape.value("culex_listener_received_bytes_total" + listener), "one MQTT listener: all bytes");
+            assertTrue(scrape.value("culex_packets_received_total") >= 3 + 2 + 7 + 5);
+            assertTrue(scrape.value("culex_jvm_heap_used_bytes") > 0);
+            assertTrue(scrape.samples().keySet().stream().anyMatch(k -> k.startsWith("culex_jvm_gc_collections_total{gc=")));
+            assertEquals("counter", scrape.type("culex_publish_dropped_total"));
+            assertEquals("gauge", scrape.type("culex_clients_connected"));
+        }
+    }
+
+    @Test
+    void theParserRejectsWhatPrometheusWouldReject() {
+        assertThrows(AssertionError.class, () -> PrometheusScrape.parse("culex_x 1\n"));
+        assertThrows(AssertionError.class, () -> PrometheusScrape.parse("# HELP a_total h\n# TYPE a_total counter\na_total{x=\"1} 1\n"));
+        assertThrows(AssertionError.class, () -> PrometheusScrape.parse("# HELP a h\n# TYPE a counter\na 1\n"));
+        assertThrows(AssertionError.class, () -> PrometheusScrape.parse("# HELP a h\n# TYPE a gauge\na 1\na 2\n"));
+        assertEquals(2.5, PrometheusScrape.parse("# HELP a h\n# TYPE a gauge\na{b=\"c\\\"d\"} 2.5\n")
+                .value("a{b=\"c\\\"d\"}"));
+    }
+}
