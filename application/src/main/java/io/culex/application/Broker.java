@@ -19,11 +19,13 @@ import io.culex.domain.port.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The broker's application core: what a transport adapter talks to. */
 public final class Broker {
 
     private final ConnectionContext context;
+    private final AtomicReference<BrokerSettings> settings;
     /** Session expiry and will delay: one thread is plenty, the work itself runs on session threads. */
     private final ScheduledExecutorService timers = newTimerThread();
     private final ListenerSecurity globalSecurity;
@@ -48,11 +50,26 @@ public final class Broker {
                   Map<String, ListenerSecurity> listenerSecurity) {
         this.globalSecurity = global;
         this.listenerSecurity = Map.copyOf(listenerSecurity);
+        this.settings = new AtomicReference<>(settings);
         BrokerMetrics metrics = new BrokerMetrics();
         Clock clock = () -> System.nanoTime() / 1_000_000;
         Router router = new Router(new RetainedMessages(retainedStore), clock);
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, clock, timers);
-        this.context = new ConnectionContext(settings, sessions, router, metrics, clock, new LiveConnections());
+        this.context = new ConnectionContext(this.settings::get, sessions, router, metrics, clock, new LiveConnections());
+    }
+
+    public BrokerSettings settings() {
+        return settings.get();
+    }
+
+    /**
+     * A configuration reload (SIGHUP): connections opened from now on, and each action of the open ones that
+     * reads a setting (a PUBLISH against message_size_limit, ...), use {@code next}; what a connection agreed at
+     * CONNECT (keepalive, CONNACK limits, topic aliases) stays, and sessions keep the limits they were created with.
+     */
+    public void updateSettings(BrokerSettings next) {
+        settings.set(java.util.Objects.requireNonNull(next, "next"));
+        context.sessions().limits(next.sessionLimits());
     }
 
     private static ScheduledExecutorService newTimerThread() {

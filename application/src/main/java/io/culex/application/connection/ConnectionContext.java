@@ -4,11 +4,31 @@ import io.culex.application.metrics.BrokerMetrics;
 import io.culex.application.routing.Router;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.domain.port.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The broker-wide services every client connection works with. Authentication and authorisation are not
  * here: they can differ per listener, so each connection gets its {@link ListenerSecurity}.
+ *
+ * @param currentSettings the settings in force; a configuration reload replaces them, so read them through
+ *                        {@link #settings()} when they are needed rather than keeping them
  */
-public record ConnectionContext(BrokerSettings settings, SessionRegistry sessions, Router router,
+public record ConnectionContext(Supplier<BrokerSettings> currentSettings, SessionRegistry sessions, Router router,
                                 BrokerMetrics metrics, Clock clock, LiveConnections connections) {
+
+    public ConnectionContext {
+        Objects.requireNonNull(currentSettings, "currentSettings");
+    }
+
+    /** With settings that never change. */
+    public ConnectionContext(BrokerSettings settings, SessionRegistry sessions, Router router, BrokerMetrics metrics,
+                             Clock clock, LiveConnections connections) {
+        this(() -> settings, sessions, router, metrics, clock, connections);
+    }
+
+    /** The settings in force now. */
+    public BrokerSettings settings() {
+        return currentSettings.get();
+    }
 }
