@@ -27,11 +27,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The broker's application core: what a transport adapter talks to. */
 public final class Broker {
 
     private final ConnectionContext context;
+    private final AtomicReference<BrokerSettings> settings;
     /** Session expiry and will delay: one thread is plenty, the work itself runs on session threads. */
     private final ScheduledExecutorService timers = newTimerThread();
     private static final Clock MONOTONIC = () -> System.nanoTime() / 1_000_000;
@@ -85,13 +87,28 @@ public final class Broker {
         this.listenerSecurity = Map.copyOf(listenerSecurity);
         this.retainedStore = retainedStore;
         this.persistence = persistence;
+        this.settings = new AtomicReference<>(settings);
         BrokerMetrics metrics = new BrokerMetrics();
         Router router = new Router(new RetainedMessages(retainedStore), MONOTONIC, persistence);
         SessionRegistry sessions = new SessionRegistry(router, settings.sessionLimits(), metrics, MONOTONIC, timers,
                 persistence);
-        this.context = new ConnectionContext(settings, sessions, router, metrics, MONOTONIC, new LiveConnections(),
-                persistence);
+        this.context = new ConnectionContext(this.settings::get, sessions, router, metrics, MONOTONIC,
+                new LiveConnections(), persistence);
         this.startedAtMillis = MONOTONIC.monotonicMillis();
+    }
+
+    public BrokerSettings settings() {
+        return settings.get();
+    }
+
+    /**
+     * A configuration reload (SIGHUP): connections opened from now on, and each action of the open ones that
+     * reads a setting (a PUBLISH against message_size_limit, ...), use {@code next}; what a connection agreed at
+     * CONNECT (keepalive, CONNACK limits, topic aliases) stays, and sessions keep the limits they were created with.
+     */
+    public void updateSettings(BrokerSettings next) {
+        settings.set(java.util.Objects.requireNonNull(next, "next"));
+        context.sessions().limits(next.sessionLimits());
     }
 
     /** The administration use cases over this broker, knowing the listeners the transport opened. */

@@ -24,10 +24,12 @@ final class BrokerRun {
 
     private static final System.Logger LOG = System.getLogger("io.culex");
 
+    private final CommandLine commandLine;
     private final BrokerConfig config;
     private final BrokerLog log;
 
-    private BrokerRun(BrokerConfig config, BrokerLog log) {
+    private BrokerRun(CommandLine commandLine, BrokerConfig config, BrokerLog log) {
+        this.commandLine = commandLine;
         this.config = config;
         this.log = log;
     }
@@ -54,7 +56,7 @@ final class BrokerRun {
         BrokerConfig config = commandLine.apply(commandLine.configFile() == null
                 ? BrokerConfig.defaults() : ConfigParser.parse(commandLine.configFile()));
         // A log file that cannot be opened stops the start-up here, with its path on stderr.
-        return new BrokerRun(config, LogSetup.configure(config.logging(), commandLine.verbose()));
+        return new BrokerRun(commandLine, config, LogSetup.configure(config.logging(), commandLine.verbose()));
     }
 
     private int serve() {
@@ -69,7 +71,8 @@ final class BrokerRun {
             LOG.log(System.Logger.Level.ERROR, "Error: " + e.getMessage());
             return 1;
         }
-        HangupSignal.install(log, broker::reload);
+        ConfigReload reload = new ConfigReload(commandLine, config, broker, log);
+        HangupSignal.install(reload::reload); // re-reads the -c file, as Mosquitto's reload signal
         StopSignals signals = StopSignals.install();
         StorageSignal.install();
         PidFile pidFile;
@@ -81,11 +84,11 @@ final class BrokerRun {
             broker.close();
             return 1;
         }
-        log.publishTo(broker.broker()::publishFromBroker); // log_dest topic
+        reload.publishLogTo(broker.broker()::publishFromBroker); // log_dest topic; a reload carries it over
         announce("running");
         awaitStop(signals);
         announce("terminating");
-        log.publishTo(null);
+        reload.stop();
         broker.close();
         pidFile.close();
         return 0;

@@ -19,8 +19,11 @@ import io.culex.bootstrap.config.ListenerConfig;
 import io.culex.bootstrap.config.ListenerSecurityConfig;
 import io.culex.bootstrap.config.PersistenceConfig;
 import io.culex.bootstrap.config.ProtocolConfig;
+import io.culex.bootstrap.security.AclFileException;
 import io.culex.bootstrap.security.AclFileLoader;
-import io.culex.bootstrap.security.Authentication;
+import io.culex.bootstrap.security.AuthProviderException;
+import io.culex.bootstrap.security.PasswordFileException;
+import io.culex.bootstrap.security.ReloadableSecurity;
 import io.culex.domain.message.QoS;
 import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.session.SessionLimits;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 
 /** A running broker: storage, application core and listeners wired from one configuration. */
 public final class CulexBroker implements AutoCloseable {
@@ -45,11 +49,11 @@ public final class CulexBroker implements AutoCloseable {
     private final List<InetSocketAddress> listeners;
     private final SysTopicsSchedule sysTopics;
     /** The broker-wide set first, then with per_listener_settings true one per listener, in configuration order. */
-    private final List<Security> security;
+    private final List<ReloadableSecurity> security;
     private final List<HttpApiListener> httpApis;
 
     private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners,
-                        SysTopicsSchedule sysTopics, List<Security> security, List<HttpApiListener> httpApis) {
+                        SysTopicsSchedule sysTopics, List<ReloadableSecurity> security, List<HttpApiListener> httpApis) {
         this.security = List.copyOf(security);
         this.httpApis = List.copyOf(httpApis);
         this.storage = storage;
@@ -59,59 +63,29 @@ public final class CulexBroker implements AutoCloseable {
         this.sysTopics = sysTopics;
     }
 
-    /**
-     * One listener's (or, with per_listener_settings false, the broker's) authentication and ACL: what SIGHUP
-     * reloads and close releases.
-     */
-    private record Security(Authentication authentication, AclFileLoader acl) {
-
-        /** First: an unreadable password_file or a bad acl_file stops the start-up before anything is opened. */
-        static Security configure(ListenerSecurityConfig config) {
-            Authentication authentication = Authentication.configure(config, SystemClock.INSTANCE);
-            try {
-                // an auth_provider's authoriser replaces acl_file (the file is then not read)
-                return new Security(authentication,
-                        AclFileLoader.configure(authentication.authorizer().isPresent() ? null : config.aclFile()));
-            } catch (RuntimeException e) {
-                authentication.close();
-                throw e;
-            }
-        }
-
-        ListenerSecurity forBroker() {
-            return new ListenerSecurity(authentication.authenticator(),
-                    authentication.authorizer().orElseGet(acl::authorizer), authentication.enhancedAuthMethods());
-        }
-
-        void reload() {
-            authentication.reload();
-            acl.reload();
-        }
-    }
-
     /** Opens storage and binds every configured listener; on failure, releases what was opened. */
     public static CulexBroker start(BrokerConfig config) {
-        List<Security> security = new ArrayList<>();
+        List<ReloadableSecurity> security = new ArrayList<>();
         Map<String, ListenerSecurity> perListener = new HashMap<>();
         try {
             // The broker-wide set serves every listener unless per_listener_settings gives each its own.
-            security.add(Security.configure(config.security()));
+            security.add(ReloadableSecurity.configure(config.security(), SystemClock.INSTANCE));
             if (config.perListenerSettings()) {
                 for (int i = 0; i < config.listeners().size(); i++) {
-                    Security own = Security.configure(config.security(i));
+                    ReloadableSecurity own = ReloadableSecurity.configure(config.security(i), SystemClock.INSTANCE);
                     security.add(own);
                     perListener.put(listenerId(i), own.forBroker());
                 }
             }
         } catch (RuntimeException e) {
-            security.forEach(s -> s.authentication().close());
+            security.forEach(ReloadableSecurity::close);
             throw e;
         }
         Storage storage;
         try {
             storage = openStorage(config.persistence());
         } catch (RuntimeException e) {
-            security.forEach(s -> s.authentication().close());
+            security.forEach(ReloadableSecurity::close);
             throw e;
         }
         Broker broker = new Broker(toBrokerSettings(config), storage, security.get(0).forBroker(), perListener);
@@ -133,7 +107,7 @@ public final class CulexBroker implements AutoCloseable {
             for (int i = 0; i < configured.size(); i++) {
                 ListenerConfig listener = configured.get(i);
                 if (!listener.servesMqtt()) {
-                    Security own = config.perListenerSettings() ? security.get(i + 1) : security.get(0);
+                    ReloadableSecurity own = config.perListenerSettings() ? security.get(i + 1) : security.get(0);
                     HttpApiListener api = HttpApiListener.create(listener.httpApi(), own.authentication(), admin,
                             metrics, Version.current(), SystemClock.INSTANCE, "listener " + listener.port());
                     httpApis.add(api);
@@ -150,7 +124,7 @@ public final class CulexBroker implements AutoCloseable {
             server.close();
             broker.close();
             storage.close();
-            security.forEach(s -> s.authentication().close());
+            security.forEach(ReloadableSecurity::close);
             throw e;
         }
     }
@@ -235,13 +209,49 @@ public final class CulexBroker implements AutoCloseable {
     }
 
     /**
-     * What SIGHUP reloads besides the log files (Mosquitto reloads its configuration): password, ACL and TLS files,
-     * every listener's with per_listener_settings true.
+     * What SIGHUP reloads when the configuration itself is not reloaded (no configuration file, or one that no
+     * longer parses): the password, ACL and TLS files, every listener's with per_listener_settings true.
      */
-    public void reload() {
-        security.forEach(Security::reload);
+    public synchronized void reload() {
+        security.forEach(ReloadableSecurity::reload);
         httpApis.forEach(HttpApiListener::reload);
         server.reloadTls(); // TLS files too (mosquitto#2038); failures are logged, the old certificate stays
+    }
+
+    /**
+     * A configuration reload (SIGHUP): applies {@code next}, in which the caller has kept every option that needs a
+     * restart as it is now ({@link io.culex.bootstrap.config.ConfigChanges}). Security options that changed are
+     * opened first, so a password or ACL file that cannot be used changes nothing; then the settings, the $SYS
+     * interval and the transport's packet limit are replaced, and the files of unchanged security options re-read
+     * as {@link #reload()} does.
+     *
+     * @throws PasswordFileException  if a new password_file cannot be read; nothing changed
+     * @throws AclFileException       if a new acl_file cannot be read or has a bad line; nothing changed
+     * @throws AuthProviderException  never in practice: auth_provider changes need a restart
+     */
+    public synchronized void reconfigure(BrokerConfig next) {
+        List<ReloadableSecurity.Prepared> prepared = new ArrayList<>();
+        try {
+            for (int i = 0; i < security.size(); i++) {
+                ListenerSecurityConfig wanted = i == 0 ? next.security() : next.security(i - 1);
+                prepared.add(wanted.equals(security.get(i).config()) ? null : security.get(i).prepare(wanted));
+            }
+        } catch (RuntimeException e) {
+            prepared.stream().filter(Objects::nonNull).forEach(ReloadableSecurity.Prepared::discard);
+            throw e;
+        }
+        for (int i = 0; i < security.size(); i++) {
+            if (prepared.get(i) != null) {
+                security.get(i).replace(prepared.get(i));
+            } else {
+                security.get(i).reload();
+            }
+        }
+        server.reloadTls();
+        httpApis.forEach(HttpApiListener::reload);
+        broker.updateSettings(toBrokerSettings(next));
+        server.maxRemainingLength(maxRemainingLength(next));
+        sysTopics.interval(next.sysIntervalSeconds());
     }
 
     /** The transport: {@code reloadTls()} and {@code watchTlsFiles(...)} (tests call them directly). */
@@ -261,7 +271,7 @@ public final class CulexBroker implements AutoCloseable {
         server.close();
         broker.close();
         storage.close();
-        security.forEach(s -> s.authentication().close()); // the auth_providers, after the last client is gone
+        security.forEach(ReloadableSecurity::close); // the auth_providers, after the last client is gone
     }
 
     /** MQTT 5 clients hear why the connection ends (0x8B) before the listeners close. */

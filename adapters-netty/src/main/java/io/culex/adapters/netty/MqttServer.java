@@ -58,10 +58,13 @@ public final class MqttServer implements AutoCloseable {
     private ScheduledExecutorService tlsWatcher; // guarded by this; started with the first TLS listener
     private boolean closed; // guarded by this
     private ExecutorService adminExecutor; // guarded by this; started with the first HTTP API connection
+    /** Starts as the settings say; a configuration reload may change it for the connections accepted later. */
+    private volatile int maxRemainingLength;
 
     public MqttServer(Broker broker, TransportSettings settings) {
         this.broker = broker;
         this.settings = settings;
+        this.maxRemainingLength = settings.maxRemainingLength();
         this.acceptors = NativeTransport.newEventLoopGroup(1);
         this.workers = NativeTransport.newEventLoopGroup(settings.ioThreads());
     }
@@ -157,7 +160,7 @@ public final class MqttServer implements AutoCloseable {
                                     .addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig()))
                                     .addLast(WebSocketFrames.NAME, new WebSocketFrames());
                         }
-                        pipeline.addLast("decoder", new MqttDecoder(settings.maxRemainingLength()))
+                        pipeline.addLast("decoder", new MqttDecoder(maxRemainingLength))
                                 .addLast("encoder", MqttEncoder.INSTANCE)
                                 .addLast("mqtt", new MqttConnectionHandler(broker, identity, spec.id()));
                     }
@@ -241,9 +244,20 @@ public final class MqttServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A configuration reload (max_packet_size, message_size_limit): connections accepted from now on refuse packets
+     * announcing a longer body; open connections keep the limit they started with.
+     */
+    public void maxRemainingLength(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxRemainingLength must not be negative, got " + bytes);
+        }
+        maxRemainingLength = bytes;
+    }
+
     /** Any path (Mosquitto ignores it); a frame may carry up to one whole packet of the largest size allowed. */
     private WebSocketServerProtocolConfig webSocketConfig() {
-        int maxFrame = (int) Math.min(Integer.MAX_VALUE, settings.maxRemainingLength() + 5L);
+        int maxFrame = (int) Math.min(Integer.MAX_VALUE, maxRemainingLength + 5L);
         return WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/")
                 .checkStartsWith(true)

@@ -34,7 +34,8 @@ public final class SessionRegistry {
 
     private final ConcurrentMap<String, SessionActor> sessions = new ConcurrentHashMap<>();
     private final Router router;
-    private final SessionLimits limits;
+    /** For sessions created from now on; a reload replaces it, sessions keep the limits they were created with. */
+    private volatile SessionLimits limits;
     private final BrokerMetrics metrics;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -57,6 +58,11 @@ public final class SessionRegistry {
         this.clock = clock;
         this.timers = timers;
         this.persistence = persistence;
+    }
+
+    /** A configuration reload: sessions created from now on get {@code next}; existing ones keep theirs. */
+    public void limits(SessionLimits next) {
+        limits = java.util.Objects.requireNonNull(next, "next");
     }
 
     /** What {@link #open} gives a connection: its session, and whether it existed before. */

@@ -76,7 +76,7 @@ final class ConfigKeys {
             // persistence; persistence_backend is Culex's own (which storage engine)
             "autosave_interval", "autosave_on_changes", "retained_persistence",
             // logging
-            "log_facility", "websockets_log_level",
+            "websockets_log_level",
             // process
             "memory_limit", "user",
             // authentication and authorisation
@@ -227,6 +227,8 @@ final class ConfigKeys {
         register(table, "log_type", (line, config) -> config.logging().type(line));
         register(table, "connection_messages", (line, config) -> config.logging().connectionMessages(line.booleanValue()));
         register(table, "log_timestamp", (line, config) -> config.logging().timestamp(line.booleanValue()));
+        // Mosquitto: an integer, 0 to 7 for local0 to local7 (anything else is an error there too)
+        register(table, "log_facility", (line, config) -> config.logging().facility(line.intValue(0, 7)));
         register(table, "log_timestamp_format",
                 (line, config) -> config.logging().timestampFormat(line.text("a strftime format")));
         register(table, "sys_interval", (line, config) -> config.sysIntervalSeconds(line.intValue(0, 65_535)));

@@ -22,6 +22,7 @@ final class LoggingSettings {
     private boolean connectionMessages = true;
     private boolean timestamp = true;
     private String timestampFormat;
+    private int facility = LoggingConfig.DAEMON;
 
     void destination(ConfigLine line) throws ConfigException {
         List<String> words = line.values();
@@ -85,9 +86,14 @@ final class LoggingSettings {
         timestampFormat = format;
     }
 
+    /** log_facility N: as Mosquitto, local0 to local7 (an integer 0 to 7), instead of daemon. */
+    void facility(int localNumber) {
+        facility = LoggingConfig.LOCAL0 + localNumber;
+    }
+
     LoggingConfig build() {
         LoggingConfig defaults = LoggingConfig.defaults();
         return new LoggingConfig(destinations != null ? destinations : defaults.destinations(),
-                types != null ? types : defaults.types(), connectionMessages, timestamp, timestampFormat);
+                types != null ? types : defaults.types(), connectionMessages, timestamp, timestampFormat, facility);
     }
 }

@@ -3,8 +3,8 @@ package io.culex.bootstrap.logging;
 import sun.misc.Signal;
 
 /**
- * SIGHUP reopens the log files, so logrotate can move them away, and, once the broker runs, reloads what
- * {@code reload} covers (the password file; Mosquitto reloads its whole configuration then).
+ * SIGHUP, Mosquitto's reload signal: until the broker runs it only reopens the log files (so logrotate can move
+ * them away); once it runs, it reloads the configuration ({@code io.culex.bootstrap.ConfigReload}).
  */
 public final class HangupSignal {
 
@@ -13,16 +13,13 @@ public final class HangupSignal {
 
     /** Replaces the JVM's default SIGHUP action (exit) with {@code log.reopenFiles()}. */
     public static void install(BrokerLog log) {
-        install(log, () -> { });
+        install(log::reopenFiles);
     }
 
-    /** Replaces the SIGHUP action with {@code reload.run()} then {@code log.reopenFiles()}. */
-    public static void install(BrokerLog log, Runnable reload) {
+    /** Replaces the SIGHUP action with {@code action.run()}, on the JDK's signal thread. */
+    public static void install(Runnable action) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> {
-                reload.run();
-                log.reopenFiles();
-            });
+            Signal.handle(new Signal("HUP"), signal -> action.run());
         } catch (IllegalArgumentException e) {
             // No SIGHUP on this platform (Windows), or the JVM runs with -Xrs: nothing to reopen on.
         }

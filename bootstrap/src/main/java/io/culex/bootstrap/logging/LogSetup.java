@@ -16,10 +16,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Installs Mosquitto's logging options (log_dest, log_type, connection_messages, log_timestamp*) on java.util.logging. */
+/** Installs Mosquitto's logging options (log_dest, log_type, connection_messages, log_timestamp*, log_facility) on java.util.logging. */
 public final class LogSetup {
-
-    static final String SYSLOG_WARNING = "log_dest syslog is not supported yet; log lines go to the other log_dest destinations only.";
 
     // Held strongly: java.util.logging keeps loggers only weakly, and a collected logger loses its level.
     private static final Logger ROOT = Logger.getLogger("");
@@ -56,14 +54,22 @@ public final class LogSetup {
         }
         // Netty's internals are not one of Mosquitto's log types: keep them out even with -v.
         NETTY.setLevel(Level.INFO);
-        if (config.destinations().stream().anyMatch(d -> d.kind() == LogDestination.Kind.SYSLOG)) {
-            warnSyslogUnsupported(installed);
-        }
         return installed;
     }
 
     /** Adds the configured handler to {@code target} (the root logger, or a test's logger). */
     static BrokerLog install(LoggingConfig config, boolean verbose, Logger target, ZoneId zone)
+            throws ConfigException, IOException {
+        BrokerLog log = prepare(config, verbose, target, zone);
+        log.activate();
+        return log;
+    }
+
+    /**
+     * Opens the configured destinations without installing them yet: a reload prepares the new logging and
+     * installs it only once the whole new configuration is known to work.
+     */
+    static BrokerLog prepare(LoggingConfig config, boolean verbose, Logger target, ZoneId zone)
             throws ConfigException, IOException {
         Set<LogType> types = verbose ? EnumSet.allOf(LogType.class) : config.types();
         LineFormatter lines;
@@ -84,8 +90,9 @@ public final class LogSetup {
                         topic = new TopicSink();
                         sinks.add(topic);
                     }
-                    case SYSLOG, NONE -> {
-                        // syslog: warned about by configure(); none: nothing to write to
+                    case SYSLOG -> sinks.add(SyslogSink.start(config.facility()));
+                    case NONE -> {
+                        // nothing to write to
                     }
                 }
             }
@@ -95,9 +102,8 @@ public final class LogSetup {
         }
         MosquittoLogHandler handler = new MosquittoLogHandler(types, config.connectionMessages(), lines, sinks);
         // Debug suppliers are only evaluated when debug is wanted: the publish path logs at debug.
-        target.setLevel(types.contains(LogType.DEBUG) ? Level.FINE : Level.INFO);
-        target.addHandler(handler);
-        return new BrokerLog(target, handler, topic);
+        Level level = types.contains(LogType.DEBUG) ? Level.FINE : Level.INFO;
+        return new BrokerLog(target, handler, topic, level, verbose, zone);
     }
 
     /**
@@ -114,13 +120,5 @@ public final class LogSetup {
             }
         }
         return List.copyOf(effective);
-    }
-
-    private static void warnSyslogUnsupported(BrokerLog installed) {
-        System.getLogger("io.culex").log(System.Logger.Level.WARNING, "Warning: " + SYSLOG_WARNING);
-        if (!installed.handler().hasDestinations()) {
-            // syslog was the only destination: the warning would reach nobody.
-            System.err.println("Warning: " + SYSLOG_WARNING);
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.culex.application.security.enhanced.EnhancedAuthContext;
 import io.culex.application.security.enhanced.EnhancedAuthMethods;
 import io.culex.application.security.password.PasswordFile;
 import io.culex.application.security.password.PasswordFileParser;
-import java.util.function.Supplier;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
@@ -108,8 +107,12 @@ public final class Authentication {
      * or with an auth_provider, there are no users to check and every such authentication fails.
      */
     public EnhancedAuthMethods enhancedAuthMethods() {
-        Supplier<PasswordFile> users = passwords != null ? passwords::passwords : () -> NO_USERS;
-        return EnhancedAuthMethods.load(new EnhancedAuthContext(users));
+        return EnhancedAuthMethods.load(new EnhancedAuthContext(this::users));
+    }
+
+    /** The users of the password file as it is now; none without a password file or with an auth_provider. */
+    public PasswordFile users() {
+        return passwords != null ? passwords.passwords() : NO_USERS;
     }
 
     /**

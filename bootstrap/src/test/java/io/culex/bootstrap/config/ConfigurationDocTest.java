@@ -22,6 +22,8 @@ class ConfigurationDocTest {
     private static final Path DOC = Path.of("..", "docs", "configuration.md");
     /** A table row whose first cell is a backticked key: "| `key` | default | status | notes |". */
     private static final Pattern KEY_ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|([^|]*)\\|([^|]*)\\|");
+    /** The same row's fourth cell: what SIGHUP does with the key. */
+    private static final Pattern SIGHUP_CELL = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|[^|]*\\|[^|]*\\|([^|]*)\\|");
     private static final String IMPLEMENTED = "implemented";
     private static final String NOT_YET = "accepted, not yet supported (warning at start-up): ";
     private static final Set<String> ISSUES = Set.of("storage", "security", "bridges", "MQTT 5", "configuration");
@@ -55,6 +57,23 @@ class ConfigurationDocTest {
                 assertTrue(status.startsWith(NOT_YET) && ISSUES.contains(status.substring(NOT_YET.length()).replace(" issue", "")),
                         key + " is accepted with a warning: its status must say so and name one of " + ISSUES + ", got: " + status);
             }
+        });
+    }
+
+    @Test
+    void eachKeySaysWhatSighupDoesWithItAsTheReloadDoes() throws IOException {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(DOC, StandardCharsets.UTF_8)) {
+            Matcher row = SIGHUP_CELL.matcher(line);
+            if (row.find()) {
+                cells.put(row.group(1), row.group(2).trim());
+            }
+        }
+        assertEquals(documentedStatuses().keySet(), cells.keySet());
+        cells.forEach((key, cell) -> {
+            boolean implemented = key.equals(INCLUDE_DIR) || ConfigKeys.implemented(key);
+            String expected = !implemented ? "—" : ConfigChanges.RESTART_KEYS.contains(key) ? "restart" : "reloaded";
+            assertTrue(cell.startsWith(expected), key + ": the SIGHUP cell should start with '" + expected + "', got: " + cell);
         });
     }
 

@@ -68,6 +68,8 @@ class LoggingKeysTest {
             log_dest stdout stderr   | log_dest: expected stdout, stderr, file <path>, syslog, topic or none, got 'stdout stderr'
             log_type loud            | log_type: expected debug, error, warning, notice, information, subscribe, unsubscribe, websockets, all or none, got 'loud'
             sys_interval -1          | sys_interval: expected
+            log_facility 8           | log_facility: expected
+            log_facility local5      | log_facility: expected
             """)
     void badValuesNameFileLineAndKey(String line, String expectedMessageStart) {
         String message = errorOf(line);

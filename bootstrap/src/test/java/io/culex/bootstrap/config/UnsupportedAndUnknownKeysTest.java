@@ -159,6 +159,7 @@ class UnsupportedAndUnknownKeysTest {
             case "require_certificate", "use_identity_as_username", "use_subject_as_username",
                     "use_username_as_clientid" -> "false";
             case "max_connections" -> "10";
+            case "log_facility" -> "5";
             default -> "x";
         };
     }

@@ -1,15 +1,19 @@
 package io.culex.bootstrap.e2e;
 
 import io.culex.bootstrap.CulexBroker;
+import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ConfigParser;
+import java.nio.file.Path;
 
 /** A broker started in-process on a free loopback port, for end-to-end tests over a real socket. */
 final class RunningBroker implements AutoCloseable {
 
     private final CulexBroker broker;
+    private final BrokerConfig config;
 
-    private RunningBroker(CulexBroker broker) {
+    private RunningBroker(CulexBroker broker, BrokerConfig config) {
         this.broker = broker;
+        this.config = config;
     }
 
     /**
@@ -21,10 +25,26 @@ final class RunningBroker implements AutoCloseable {
         String config = "listener 0 127.0.0.1\nallow_anonymous true\nsys_interval 0\n"
                 + String.join("\n", extraConfigLines) + "\n";
         try {
-            return new RunningBroker(CulexBroker.start(ConfigParser.parse(config, "test.conf")));
+            BrokerConfig parsed = ConfigParser.parse(config, "test.conf");
+            return new RunningBroker(CulexBroker.start(parsed), parsed);
         } catch (Exception e) {
             throw new IllegalStateException("test broker did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** Starts from a configuration file, as {@code culex -c file} does (without its logging set-up). */
+    static RunningBroker fromFile(Path file) {
+        try {
+            BrokerConfig parsed = ConfigParser.parse(file);
+            return new RunningBroker(CulexBroker.start(parsed), parsed);
+        } catch (Exception e) {
+            throw new IllegalStateException("test broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration it was started with. */
+    BrokerConfig config() {
+        return config;
     }
 
     int port() {

@@ -69,6 +69,19 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /** The broker's process id (the JVM running the jar). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends {@code kill -SIGNAL} to the broker, as an operator or logrotate does. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+        if (!kill.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + signal + " failed");
+        }
+    }
+
     /** SIGTERM, as a service manager stops the broker. */
     void terminate() {
         process.destroy();

@@ -2,6 +2,7 @@ package io.culex.bootstrap.jar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +114,86 @@ class ShippedJarIT {
         try (BrokerProcess broker = BrokerProcess.start("-c", config.toString())) {
             assertEquals(1, broker.awaitExit());
             assertTrue(broker.output().contains("Error: Unable to write pid file " + pidFile), broker.output());
+        }
+    }
+
+    @Test
+    void sighupReloadsTheConfigurationFile(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("reload.conf");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\n", StandardCharsets.UTF_8);
+        try (BrokerProcess broker = BrokerProcess.start("-c", config.toString())) {
+            broker.awaitLine(line -> line.endsWith(" running"), "saying the broker runs");
+            String uri = "tcp://127.0.0.1:" + port;
+            MqttClient before = new MqttClient(uri, "before-reload", new MemoryPersistence());
+            before.connect();
+
+            Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous false\nmax_topic_alias 5\n",
+                    StandardCharsets.UTF_8);
+            broker.signal("HUP");
+
+            broker.awaitLine(line -> line.matches("\\d+: Reloading config\\."), "saying it reloads");
+            broker.awaitLine(line -> line.matches("\\d+: Warning: max_topic_alias changed: restart to apply\\."),
+                    "for the option that needs a restart");
+            MqttClient after = new MqttClient(uri, "after-reload", new MemoryPersistence());
+            MqttException refused = assertThrows(MqttException.class, after::connect);
+            assertEquals(MqttException.REASON_CODE_NOT_AUTHORIZED, refused.getReasonCode(), refused.toString());
+            after.close();
+            assertTrue(before.isConnected(), "the connection open before the reload stays");
+            before.disconnect();
+            before.close();
+
+            broker.terminate();
+            assertEquals(0, broker.awaitExit(), "SIGHUP did not stop the broker; SIGTERM still does, in order");
+        }
+    }
+
+    @Test
+    void aBrokenFileOnSighupIsLoggedAndTheBrokerRunsOn(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("broken-later.conf");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\n", StandardCharsets.UTF_8);
+        try (BrokerProcess broker = BrokerProcess.start("-c", config.toString())) {
+            broker.awaitLine(line -> line.endsWith(" running"), "saying the broker runs");
+
+            Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous false\nmax_keepalive soon\n",
+                    StandardCharsets.UTF_8);
+            broker.signal("HUP");
+
+            broker.awaitLine(line -> line.contains(": Error: " + config + ":3: max_keepalive: expected an integer"),
+                    "naming file, line and key");
+            broker.awaitLine(line -> line.contains("configuration not reloaded"), "saying nothing changed");
+            MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, "still-anonymous", new MemoryPersistence());
+            client.connect(); // allow_anonymous true still holds
+            client.disconnect();
+            client.close();
+
+            broker.terminate();
+            assertEquals(0, broker.awaitExit());
+        }
+    }
+
+    @Test
+    void logDestSyslogRunsOneLoggerChildWithCulexsIdentAndTheBrokersPid(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+        Path config = dir.resolve("syslog.conf");
+        Files.writeString(config, "listener 0 127.0.0.1\nlog_dest syslog\nlog_dest stderr\nlog_facility 4\n",
+                StandardCharsets.UTF_8);
+        try (BrokerProcess broker = BrokerProcess.start("-c", config.toString())) {
+            broker.awaitLine(line -> line.endsWith(" running"), "saying the broker runs (on stderr as well)");
+            ProcessHandle jvm = ProcessHandle.of(broker.pid()).orElseThrow();
+            List<String> loggers = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (loggers.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                loggers = jvm.children().map(child -> child.info().commandLine().orElse(""))
+                        .filter(command -> command.contains("logger")).toList();
+            }
+            assertEquals(List.of("/usr/bin/logger --prio-prefix -t culex --id=" + broker.pid()), loggers);
+
+            broker.terminate();
+            assertEquals(0, broker.awaitExit());
+            assertFalse(broker.output().contains("log_dest syslog"), "no syslog warning: " + broker.output());
         }
     }
 }

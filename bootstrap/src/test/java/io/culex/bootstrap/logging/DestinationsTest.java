@@ -113,15 +113,6 @@ class DestinationsTest {
     }
 
     @Test
-    void syslogAloneWritesNowhereYet() throws Exception {
-        try (BrokerLog log = install(List.of(new LogDestination(Kind.SYSLOG, null)))) {
-            logger.info("line");
-            assertEquals(false, log.handler().hasDestinations());
-        }
-        assertEquals("", text(out) + text(err));
-    }
-
-    @Test
     void badTimestampFormatIsAConfigurationErrorNamingTheConversion() {
         LoggingConfig config = new LoggingConfig(List.of(STDERR), LoggingConfig.defaults().types(), true, true, "%H:%K");
         ConfigException error = assertThrows(ConfigException.class, () -> LogSetup.install(config, false, logger, ZoneOffset.UTC));
