@@ -72,10 +72,6 @@ public final class RocksDbStateStore implements StateStore {
     private static final long BLOCK_CACHE_BYTES = 32L << 20;
     private static final long MEMTABLES_BYTES = 64L << 20;
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     /** The column families, in the order of the handles list; "default" is RocksDB's own and stays empty. */
     private static final List<String> FAMILIES = List.of("default", "sessions", "subscriptions", "queue", "flights",
             "inbound_qos2", "retained", "meta");
@@ -144,6 +140,7 @@ public final class RocksDbStateStore implements StateStore {
      *                        store open, or it holds data of another format
      */
     public static RocksDbStateStore open(Path directory) {
+        loadNativeLibrary();
         Path dir = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -198,6 +195,20 @@ public final class RocksDbStateStore implements StateStore {
         } catch (RuntimeException | Error e) {
             closeAll(resources, e);
             throw e;
+        }
+    }
+
+    /**
+     * RocksDB extracts its native library from its jar into java.io.tmpdir and loads it from there: a temporary
+     * directory mounted noexec, or a platform the jar has no library for, ends here.
+     */
+    private static void loadNativeLibrary() {
+        try {
+            RocksDB.loadLibrary();
+        } catch (LinkageError | RuntimeException e) {
+            throw new StoreException("cannot load RocksDB's native library for " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + " (it is unpacked into java.io.tmpdir="
+                    + System.getProperty("java.io.tmpdir") + ", which must allow executing files): " + e, e);
         }
     }
 
