@@ -70,25 +70,62 @@ public final class SqliteStateStore implements StateStore {
     private final Connection connection;
     private final BlobCodec codec = new BlobCodec();
 
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
-    private final PreparedStatement saveSession;
-    private final PreparedStatement disconnectSession;
-    private final List<PreparedStatement> deleteSession;
-    private final PreparedStatement saveSubscription;
-    private final PreparedStatement deleteSubscription;
-    private final PreparedStatement enqueue;
-    private final PreparedStatement dequeue;
-    private final PreparedStatement startFlight;
-    private final PreparedStatement releaseFlight;
-    private final PreparedStatement endFlight;
-    private final PreparedStatement receiveInbound;
-    private final PreparedStatement releaseInbound;
-    private final PreparedStatement saveRetained;
-    private final PreparedStatement deleteRetained;
-    private final PreparedStatement selectQueue;
-    private final List<PreparedStatement> all = new ArrayList<>();
+    /**
+     * A prepared statement kept for reuse. sqlite-jdbc finalises a statement whose step fails with an error
+     * such as SQLITE_FULL or SQLITE_IOERR (and its isClosed() does not tell), so after any failure every
+     * statement is {@linkplain #discard() discarded} and prepared again when it is next needed.
+     */
+    private final class Reusable {
+        private final String sql;
+        private PreparedStatement statement;
+
+        Reusable(String sql) throws SQLException {
+            this.sql = sql;
+            this.statement = connection.prepareStatement(sql);
+        }
+
+        PreparedStatement get() throws SQLException {
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+            }
+            return statement;
+        }
+
+        void discard() {
+            try {
+                close();
+            } catch (SQLException e) {
+                // already finalised by the driver, or the connection is broken: prepared again on next use
+            }
+            statement = null;
+        }
+
+        void close() throws SQLException {
+            if (statement != null) {
+                statement.close();
+            }
+        }
+    }
+
+    private final Reusable begin;
+    private final Reusable commit;
+    private final Reusable rollback;
+    private final Reusable saveSession;
+    private final Reusable disconnectSession;
+    private final List<Reusable> deleteSession;
+    private final Reusable saveSubscription;
+    private final Reusable deleteSubscription;
+    private final Reusable enqueue;
+    private final Reusable dequeue;
+    private final Reusable startFlight;
+    private final Reusable releaseFlight;
+    private final Reusable endFlight;
+    private final Reusable receiveInbound;
+    private final Reusable releaseInbound;
+    private final Reusable saveRetained;
+    private final Reusable deleteRetained;
+    private final Reusable selectQueue;
+    private final List<Reusable> all = new ArrayList<>();
 
     /** The next flight's place in send order: above every stored one, so a reused packet id goes last. */
     private long nextSendOrder;
@@ -105,7 +142,7 @@ public final class SqliteStateStore implements StateStore {
             saveSession = prepare("INSERT INTO sessions (client_id, expiry, disconnected_at) VALUES (?, ?, 0)"
                     + " ON CONFLICT (client_id) DO UPDATE SET expiry = excluded.expiry, disconnected_at = 0");
             disconnectSession = prepare("UPDATE sessions SET disconnected_at = ? WHERE client_id = ?");
-            List<PreparedStatement> deletes = new ArrayList<>();
+            List<Reusable> deletes = new ArrayList<>();
             for (String table : List.of("subscriptions", "queue", "flights", "inbound_qos2", "sessions")) {
                 deletes.add(prepare("DELETE FROM " + table + " WHERE client_id = ?"));
             }
@@ -259,8 +296,14 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
-    private PreparedStatement prepare(String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+    private void discardStatements() {
+        for (Reusable statement : all) {
+            statement.discard();
+        }
+    }
+
+    private Reusable prepare(String sql) throws SQLException {
+        Reusable statement = new Reusable(sql);
         all.add(statement);
         return statement;
     }
@@ -289,9 +332,23 @@ public final class SqliteStateStore implements StateStore {
             return;
         }
         try {
-            begin.execute();
+            begin.get().execute();
         } catch (SQLException e) {
-            throw new StoreException("SQLite store " + file + ": cannot begin a transaction: " + e.getMessage(), e);
+            // e.g. a transaction left open because an earlier rollback failed: end it and try once more
+            discardStatements();
+            try {
+                rollback.get().execute();
+            } catch (SQLException ignored) {
+                // nothing was open
+            }
+            try {
+                begin.get().execute();
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                discardStatements();
+                throw new StoreException("SQLite store " + file + ": cannot begin a transaction: "
+                        + again.getMessage(), again);
+            }
         }
         int done = 0;
         try {
@@ -299,10 +356,11 @@ public final class SqliteStateStore implements StateStore {
                 applyOne(operation);
                 done++;
             }
-            commit.execute();
+            commit.get().execute();
         } catch (SQLException | RuntimeException e) {
+            discardStatements();
             try {
-                rollback.execute();
+                rollback.get().execute();
             } catch (SQLException rollbackFailure) {
                 // SQLite rolls back by itself on some errors (disk full, I/O): then there is nothing left to undo.
                 if (!String.valueOf(rollbackFailure.getMessage()).contains("no transaction is active")) {
@@ -319,70 +377,84 @@ public final class SqliteStateStore implements StateStore {
 
     private void applyOne(StoreOperation operation) throws SQLException {
         if (operation instanceof SessionSaved saved) {
-            saveSession.setString(1, saved.clientId());
-            saveSession.setLong(2, saved.expiryIntervalSeconds());
-            saveSession.executeUpdate();
+            PreparedStatement statement = saveSession.get();
+            statement.setString(1, saved.clientId());
+            statement.setLong(2, saved.expiryIntervalSeconds());
+            statement.executeUpdate();
         } else if (operation instanceof SessionDisconnected disconnected) {
-            disconnectSession.setLong(1, disconnected.atEpochMillis());
-            disconnectSession.setString(2, disconnected.clientId());
-            disconnectSession.executeUpdate();
+            PreparedStatement statement = disconnectSession.get();
+            statement.setLong(1, disconnected.atEpochMillis());
+            statement.setString(2, disconnected.clientId());
+            statement.executeUpdate();
         } else if (operation instanceof SessionDeleted deleted) {
-            for (PreparedStatement delete : deleteSession) {
-                delete.setString(1, deleted.clientId());
-                delete.executeUpdate();
+            for (Reusable delete : deleteSession) {
+                PreparedStatement statement = delete.get();
+                statement.setString(1, deleted.clientId());
+                statement.executeUpdate();
             }
         } else if (operation instanceof SubscriptionSaved saved) {
             Subscription subscription = saved.subscription();
-            saveSubscription.setString(1, saved.clientId());
-            saveSubscription.setString(2, subscription.filter());
-            saveSubscription.setInt(3, subscription.maxQos().value());
-            saveSubscription.setInt(4, subscription.noLocal() ? 1 : 0);
-            saveSubscription.setInt(5, subscription.retainAsPublished() ? 1 : 0);
-            saveSubscription.setInt(6, subscription.retainHandling().ordinal());
-            saveSubscription.setInt(7, subscription.identifier());
-            saveSubscription.executeUpdate();
+            PreparedStatement statement = saveSubscription.get();
+            statement.setString(1, saved.clientId());
+            statement.setString(2, subscription.filter());
+            statement.setInt(3, subscription.maxQos().value());
+            statement.setInt(4, subscription.noLocal() ? 1 : 0);
+            statement.setInt(5, subscription.retainAsPublished() ? 1 : 0);
+            statement.setInt(6, subscription.retainHandling().ordinal());
+            statement.setInt(7, subscription.identifier());
+            statement.executeUpdate();
         } else if (operation instanceof SubscriptionDeleted deleted) {
-            deleteSubscription.setString(1, deleted.clientId());
-            deleteSubscription.setString(2, deleted.filter());
-            deleteSubscription.executeUpdate();
+            PreparedStatement statement = deleteSubscription.get();
+            statement.setString(1, deleted.clientId());
+            statement.setString(2, deleted.filter());
+            statement.executeUpdate();
         } else if (operation instanceof Enqueued enqueued) {
-            enqueue.setString(1, enqueued.clientId());
-            enqueue.setLong(2, enqueued.sequence());
-            enqueue.setBytes(3, codec.encode(enqueued.delivery()));
-            enqueue.executeUpdate();
+            PreparedStatement statement = enqueue.get();
+            statement.setString(1, enqueued.clientId());
+            statement.setLong(2, enqueued.sequence());
+            statement.setBytes(3, codec.encode(enqueued.delivery()));
+            statement.executeUpdate();
         } else if (operation instanceof Dequeued dequeued) {
-            dequeue.setString(1, dequeued.clientId());
-            dequeue.setLong(2, dequeued.sequence());
-            dequeue.executeUpdate();
+            PreparedStatement statement = dequeue.get();
+            statement.setString(1, dequeued.clientId());
+            statement.setLong(2, dequeued.sequence());
+            statement.executeUpdate();
         } else if (operation instanceof FlightStarted started) {
-            startFlight.setString(1, started.clientId());
-            startFlight.setInt(2, started.packetId());
-            startFlight.setLong(3, nextSendOrder++);
-            startFlight.setBytes(4, codec.encode(started.delivery()));
-            startFlight.executeUpdate();
+            PreparedStatement statement = startFlight.get();
+            statement.setString(1, started.clientId());
+            statement.setInt(2, started.packetId());
+            statement.setLong(3, nextSendOrder++);
+            statement.setBytes(4, codec.encode(started.delivery()));
+            statement.executeUpdate();
         } else if (operation instanceof FlightReleased released) {
-            releaseFlight.setString(1, released.clientId());
-            releaseFlight.setInt(2, released.packetId());
-            releaseFlight.executeUpdate();
+            PreparedStatement statement = releaseFlight.get();
+            statement.setString(1, released.clientId());
+            statement.setInt(2, released.packetId());
+            statement.executeUpdate();
         } else if (operation instanceof FlightEnded ended) {
-            endFlight.setString(1, ended.clientId());
-            endFlight.setInt(2, ended.packetId());
-            endFlight.executeUpdate();
+            PreparedStatement statement = endFlight.get();
+            statement.setString(1, ended.clientId());
+            statement.setInt(2, ended.packetId());
+            statement.executeUpdate();
         } else if (operation instanceof InboundQos2Received received) {
-            receiveInbound.setString(1, received.clientId());
-            receiveInbound.setInt(2, received.packetId());
-            receiveInbound.executeUpdate();
+            PreparedStatement statement = receiveInbound.get();
+            statement.setString(1, received.clientId());
+            statement.setInt(2, received.packetId());
+            statement.executeUpdate();
         } else if (operation instanceof InboundQos2Released released) {
-            releaseInbound.setString(1, released.clientId());
-            releaseInbound.setInt(2, released.packetId());
-            releaseInbound.executeUpdate();
+            PreparedStatement statement = releaseInbound.get();
+            statement.setString(1, released.clientId());
+            statement.setInt(2, released.packetId());
+            statement.executeUpdate();
         } else if (operation instanceof RetainedSaved saved) {
-            saveRetained.setString(1, saved.message().topic());
-            saveRetained.setBytes(2, codec.encode(saved.message()));
-            saveRetained.executeUpdate();
+            PreparedStatement statement = saveRetained.get();
+            statement.setString(1, saved.message().topic());
+            statement.setBytes(2, codec.encode(saved.message()));
+            statement.executeUpdate();
         } else if (operation instanceof RetainedDeleted deleted) {
-            deleteRetained.setString(1, deleted.topic());
-            deleteRetained.executeUpdate();
+            PreparedStatement statement = deleteRetained.get();
+            statement.setString(1, deleted.topic());
+            statement.executeUpdate();
         } else {
             throw new IllegalArgumentException("unknown operation " + operation);
         }
@@ -496,11 +568,12 @@ public final class SqliteStateStore implements StateStore {
             return List.of();
         }
         try {
-            selectQueue.setString(1, clientId);
-            selectQueue.setLong(2, afterSequence);
-            selectQueue.setInt(3, limit);
+            PreparedStatement select = selectQueue.get();
+            select.setString(1, clientId);
+            select.setLong(2, afterSequence);
+            select.setInt(3, limit);
             List<QueuedMessage> page = new ArrayList<>(Math.min(limit, 1_024));
-            try (ResultSet rows = selectQueue.executeQuery()) {
+            try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     long sequence = rows.getLong(1);
                     page.add(new QueuedMessage(sequence, decode(rows.getBytes(2), clientId, "queued message " + sequence)));
@@ -508,6 +581,7 @@ public final class SqliteStateStore implements StateStore {
             }
             return page;
         } catch (SQLException e) {
+            discardStatements();
             throw new StoreException("SQLite store " + file + ": cannot read the queue of '" + clientId + "': "
                     + e.getMessage(), e);
         }
@@ -537,6 +611,13 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
+    /** For tests: the first column of the first row of a query on the store's own connection. */
+    synchronized long queryLongForTests(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -544,7 +625,7 @@ public final class SqliteStateStore implements StateStore {
         }
         closed = true;
         SQLException failure = null;
-        for (PreparedStatement statement : all) {
+        for (Reusable statement : all) {
             try {
                 statement.close();
             } catch (SQLException e) {
