@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the contract cannot say: locking, schema versions, failures, scale. */
@@ -81,6 +82,7 @@ class SqliteStateStoreTest {
      * (Runtime.halt, like kill -9) and everything its apply() returned for is there.
      */
     @Test
+    @Timeout(120)
     void anotherProcessIsRefusedAndWhatItAppliedSurvivesItsDeath() throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ApplyThenHalt.class.getName(), file().toString())
@@ -145,8 +147,11 @@ class SqliteStateStoreTest {
     }
 
     @Test
-    void aNewFileGetsTheCurrentSchemaVersionInWalMode() throws SQLException {
-        SqliteStateStore.open(file()).close();
+    void aNewFileGetsTheCurrentSchemaVersionInWalModeWithFullSync() throws SQLException {
+        try (SqliteStateStore store = SqliteStateStore.open(file())) {
+            assertEquals(2, store.queryLongForTests("PRAGMA synchronous"), "FULL: every commit is fsynced");
+            assertEquals(SqliteStateStore.DEFAULT_BUSY_TIMEOUT_MILLIS, store.queryLongForTests("PRAGMA busy_timeout"));
+        }
         try (Connection connection = raw(file()); Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
                 rows.next();
