@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The figures in docs/architecture.md. Not part of the build: run with
+ * Latency, recovery and size figures for the sqlite backend. Not part of the build: run with
  * {@code mvn -B -q -pl adapters-file -am test -Dtest=SqliteStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dculex.bench=true}.
  */
 @EnabledIfSystemProperty(named = "culex.bench", matches = "true")
