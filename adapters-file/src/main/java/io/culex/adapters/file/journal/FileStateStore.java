@@ -581,6 +581,9 @@ public final class FileStateStore implements StateStore {
     /** Syncs and renames the snapshot, points the index at it, and deletes the journals it holds. */
     private void finishCompaction() throws IOException {
         SnapshotWriter writer = compaction;
+        if (!writer.done()) {
+            throw new IllegalStateException("the snapshot is not complete");
+        }
         compactionOut.force(true);
         compactionOut.close();
         compactionOut = null;

@@ -99,7 +99,7 @@ final class SnapshotWriter {
 
     /** Writes at least {@code budget} bytes (whole records) unless it ends first; returns whether it has ended. */
     boolean writeSome(long budget) throws IOException {
-        long stop = position + budget;
+        long stop = budget > Long.MAX_VALUE - position ? Long.MAX_VALUE : position + budget;
         while (!ended && position < stop) {
             writeRecord();
         }
