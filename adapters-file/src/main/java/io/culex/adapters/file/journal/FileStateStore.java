@@ -74,6 +74,7 @@ public final class FileStateStore implements StateStore {
     private boolean compactionDisabled;
 
     private IOException failure;
+    private Thread cleanup;
     private volatile boolean closed;
 
     private FileStateStore(Path directory, String fileName, Options options) {
@@ -167,7 +168,7 @@ public final class FileStateStore implements StateStore {
             }
             if (generation < snapshotGeneration) {
                 // a compaction wrote the snapshot that holds it but stopped before deleting it
-                Files.delete(path);
+                Files.deleteIfExists(path);
                 continue;
             }
             journals.add(path);
@@ -479,6 +480,7 @@ public final class FileStateStore implements StateStore {
                 abortCompaction(e);
             }
         }
+        awaitCleanup();
         lock.writeLock().lock();
         try {
             closed = true;
@@ -490,6 +492,7 @@ public final class FileStateStore implements StateStore {
 
     /** Simulates a crash for tests: releases everything without finishing anything. */
     void crash() {
+        awaitCleanup();
         lock.writeLock().lock();
         try {
             closed = true;
@@ -529,6 +532,7 @@ public final class FileStateStore implements StateStore {
             if (compaction.writeSome(Math.max(options.compactionStep(), 2L * recordLength))) {
                 finishCompaction();
             } else {
+                compactionOut.force(false); // a step's worth at a time, rather than all of it when it ends
                 options.probe().at("snapshot-step");
             }
         } catch (IOException | RuntimeException e) {
@@ -604,9 +608,7 @@ public final class FileStateStore implements StateStore {
                 if (live == null) {
                     continue;
                 }
-                for (int i = 0; i < frozen.sequences.length; i++) {
-                    live.queue.replace(frozen.sequences[i], frozen.oldLocations[i], frozen.newLocations[i]);
-                }
+                live.queue.replaceAll(frozen.sequences, frozen.oldLocations, frozen.newLocations);
             }
             for (int tag = 2; tag < 4; tag++) {
                 if (channels[tag] != null && generations[tag] < compactionGeneration) {
@@ -622,15 +624,50 @@ public final class FileStateStore implements StateStore {
         snapshotGeneration = compactionGeneration;
         compaction = null;
         obsolete.forEach(FileStateStore::closeQuietly);
-        for (Path path : obsoletePaths) {
-            Files.deleteIfExists(path);
-        }
-        syncDirectory();
+        deleteLater(obsoletePaths);
         long millis = (System.nanoTime() - compactionStarted) / 1_000_000;
         LOG.log(Level.INFO, () -> "compacted " + snapshotPath.toAbsolutePath() + ": " + writer.bytesWritten()
                 + " bytes, " + writer.sessions().size() + " sessions, " + writer.queuedWritten()
                 + " queued messages, in " + millis + " ms");
         options.probe().at("done");
+    }
+
+    /**
+     * Deletes journals a snapshot now holds, on a thread of its own: unlinking a large file can take tens of
+     * milliseconds that the writer thread need not wait for. A crash before it is done leaves files that the next
+     * open recognises by their generation and deletes.
+     */
+    private void deleteLater(List<Path> obsoletePaths) {
+        if (obsoletePaths.isEmpty()) {
+            return;
+        }
+        awaitCleanup();
+        cleanup = new Thread(() -> {
+            for (Path path : obsoletePaths) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot delete " + path.toAbsolutePath() + ", which the snapshot now holds: "
+                            + describe(e) + "; the next open deletes it");
+                }
+            }
+            syncDirectory();
+        }, "culex-file-store-cleanup");
+        cleanup.setDaemon(true);
+        cleanup.start();
+    }
+
+    private void awaitCleanup() {
+        Thread running = cleanup;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cleanup = null;
     }
 
     /** A compaction failed: its temporary file goes; the old files stay and the next open finishes the job. */

@@ -125,6 +125,23 @@ final class QueueIndex {
         return at < 0 ? REMOVED : values[at];
     }
 
+    /**
+     * For each {@code keys[i]} (ascending) whose value is still {@code expected[i]}, sets {@code values[i]}: a
+     * compaction moving entries to the snapshot, in one merge walk.
+     */
+    void replaceAll(long[] keys, long[] expected, long[] replacements) {
+        int at = head;
+        for (int i = 0; i < keys.length && at < tail; i++) {
+            long key = keys[i];
+            while (at < tail && this.keys[at] < key) {
+                at++;
+            }
+            if (at < tail && this.keys[at] == key && values[at] == expected[i]) {
+                values[at] = replacements[i];
+            }
+        }
+    }
+
     /** Replaces the value of {@code key} only if it is still {@code expected} (compaction moving an entry). */
     boolean replace(long key, long expected, long value) {
         if (size == 0) {
@@ -164,7 +181,7 @@ final class QueueIndex {
         return count;
     }
 
-    /** The live entries in order, keys into {@code outKeys[offset..]} and values likewise. */
+    /** The live entries in order, keys into {@code outKeys} and values into {@code outValues} (each of {@link #size()}). */
     void copyTo(long[] outKeys, long[] outValues) {
         int count = 0;
         for (int at = head; at < tail; at++) {
