@@ -62,8 +62,8 @@ class LargeQueueTest {
             long enqueued = System.nanoTime();
             long indexBytes = store.queueIndexBytes();
             System.out.printf("1M x 100 B enqueued in batches of 10k: %d ms, journal %d MiB, index %d bytes"
-                            + " (%.1f B/entry)%n", (enqueued - started) / 1_000_000, store.journalSize() >> 20,
-                    indexBytes, indexBytes / (double) MESSAGES);
+                            + " (%.1f B/entry), max heap %d MiB%n", (enqueued - started) / 1_000_000, store.journalSize() >> 20,
+                    indexBytes, indexBytes / (double) MESSAGES, Runtime.getRuntime().maxMemory() >> 20);
             assertTrue(indexBytes <= 24L * MESSAGES, "index of " + indexBytes + " bytes");
             assertPage(store, 0, 1_000, 1_000);
             assertPage(store, 500_000, 1_000, 1_000);
