@@ -273,6 +273,31 @@ class FileStateStoreTest {
     }
 
     @Test
+    void aQueuedMessageTooLongForTheIndexIsReadByItsLengthPrefixAlsoAfterACompaction() {
+        byte[] payload = new byte[9 << 20];
+        new java.util.Random(7).nextBytes(payload);
+        io.culex.domain.persistence.StoredDelivery big = new io.culex.domain.persistence.StoredDelivery(
+                new io.culex.domain.persistence.StoredMessage("big", payload, io.culex.domain.message.QoS.AT_LEAST_ONCE,
+                        false, io.culex.domain.message.MessageProperties.NONE,
+                        io.culex.domain.persistence.StoredMessage.NEVER, null),
+                io.culex.domain.message.QoS.AT_LEAST_ONCE, false, List.of());
+        FileStateStore.Options small = new FileStateStore.Options(1 << 20, 1 << 20, step -> { });
+        try (FileStateStore store = FileStateStore.open(directory, NAME, small)) {
+            store.apply(List.of(new SessionSaved("c", 60), new StoreOperation.Enqueued("c", 1, big)));
+            for (int i = 2; i < 6; i++) { // churn that makes the journal mostly dead, so that it compacts
+                store.apply(List.of(new StoreOperation.Enqueued("c", i, big)));
+                store.apply(List.of(new StoreOperation.Dequeued("c", i)));
+            }
+            assertEquals(big, store.readQueue("c", 0, 1).get(0).delivery());
+        }
+        assertTrue(Files.exists(directory.resolve(NAME + ".snapshot")), "compacted");
+        try (FileStateStore store = FileStateStore.open(directory, NAME, small)) {
+            assertEquals(big, store.readQueue("c", 0, 10).get(0).delivery());
+            assertEquals(1, store.readQueue("c", 0, 10).size());
+        }
+    }
+
+    @Test
     void aCrashWithoutCloseKeepsEveryAppliedBatch() {
         Workload workload = new Workload(6, 4, 100);
         FileStateStore.Options small = new FileStateStore.Options(8 * 1024, 1024, step -> { });
