@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Figures for the documentation, not a check: run with {@code -Dculex.bench=true}
- * ({@code mvn -o -pl adapters-file test -Dtest=FileStoreBenchmarkTest -Dculex.bench=true}).
+ * ({@code mvn -o -pl adapters-file -am test -Dtest=FileStoreBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dculex.bench=true}).
  */
 class FileStoreBenchmarkTest {
 
