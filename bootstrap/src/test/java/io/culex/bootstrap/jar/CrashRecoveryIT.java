@@ -74,6 +74,11 @@ class CrashRecoveryIT {
 
     /** Publishes until done or the broker dies; returns what was acknowledged, per QoS. */
     private Map<Integer, Set<String>> publish() throws MqttException {
+        return publish(Integer.MAX_VALUE, () -> { });
+    }
+
+    /** As {@link #publish()}, starting {@code kill} (on its own thread) once {@code killAfter} messages were acknowledged. */
+    private Map<Integer, Set<String>> publish(int killAfter, Runnable kill) throws MqttException {
         Map<Integer, Set<String>> acknowledged = new HashMap<>(Map.of(1, new HashSet<>(), 2, new HashSet<>()));
         MqttClient publisher = connect("crash-pub", true);
         try {
@@ -83,11 +88,17 @@ class CrashRecoveryIT {
                     String payload = "q" + qos + "-" + i;
                     publisher.publish("crash/" + qos, payload.getBytes(StandardCharsets.UTF_8), qos, false);
                     acknowledged.get(qos).add(payload); // publish() returned: PUBACK / PUBCOMP came
+                    if (acknowledged.get(1).size() + acknowledged.get(2).size() == killAfter) {
+                        new Thread(kill, "killer").start();
+                    }
                 }
             }
         } catch (MqttException brokerDied) {
             // the kill in the middle: only what was acknowledged counts
         } finally {
+            if (publisher.isConnected()) {
+                publisher.disconnectForcibly(100, 100);
+            }
             publisher.close(true);
         }
         return acknowledged;
@@ -165,18 +176,16 @@ class CrashRecoveryIT {
         Map<Integer, Set<String>> acknowledged;
         try (BrokerProcess broker = start(backend)) {
             subscribeOffline();
-            Thread killer = new Thread(() -> {
+            acknowledged = publish(EACH_QOS / 2, () -> {
                 try {
-                    Thread.sleep(300);
                     broker.kill();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
-            killer.start();
-            acknowledged = publish();
-            killer.join();
+            broker.kill();
         }
+        assertTrue(acknowledged.get(1).size() + acknowledged.get(2).size() >= EACH_QOS / 2);
         try (BrokerProcess broker = start(backend)) {
             assertEverythingAcknowledgedArrived(acknowledged, receiveAll());
             broker.terminate();
