@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class ShippedConfigTest {
 
     @Test
-    void shippedConfigListensOn1883WithAnonymousAccessAndNoWarnings() throws Exception {
+    void shippedConfigListensOn1883WithAnonymousAccessDurableStorageAndNoWarnings() throws Exception {
         BrokerConfig config = ConfigParser.parse(Path.of("..", "conf", "culex.conf"));
 
         assertEquals(List.of(new ListenerConfig(1883, null)), config.listeners());
         assertTrue(config.allowAnonymous());
+        assertEquals(new PersistenceConfig(true, "data", "culex.db", "file"), config.persistence());
         assertEquals(List.of(), config.warnings());
     }
 
