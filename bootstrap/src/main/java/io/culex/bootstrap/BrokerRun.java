@@ -74,7 +74,7 @@ final class BrokerRun {
         ConfigReload reload = new ConfigReload(commandLine, config, broker, log);
         HangupSignal.install(reload::reload); // re-reads the -c file, as Mosquitto's reload signal
         StopSignals signals = StopSignals.install();
-        StorageSignal.install();
+        StorageSignal.install(config.persistence().enabled());
         PidFile pidFile;
         try {
             // After the signal handlers, so a TERM sent by whoever reads the file is an orderly stop.

@@ -54,13 +54,18 @@ class EnhancedAuthenticationTest extends BrokerTestSupport {
 
     /** AUTH 0x18 (continue) carrying the client-final message. */
     private static byte[] authContinue(byte[] clientFinal) {
+        return auth(0x18, clientFinal);
+    }
+
+    /** AUTH with a reason code (0x18 continue, 0x19 re-authenticate) and SCRAM data. */
+    private static byte[] auth(int reasonCode, byte[] data) {
         ByteArrayOutputStream properties = new ByteArrayOutputStream();
         properties.write(0x15);
         writeField(properties, "SCRAM-SHA-256".getBytes(StandardCharsets.UTF_8));
         properties.write(0x16);
-        writeField(properties, clientFinal);
+        writeField(properties, data);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(0x18);
+        body.write(reasonCode);
         body.writeBytes(RawPackets.remainingLength(properties.size()));
         body.writeBytes(properties.toByteArray());
         return RawPackets.packet(0xF0, body.toByteArray());
@@ -121,6 +126,44 @@ class EnhancedAuthenticationTest extends BrokerTestSupport {
             assertEquals(CONNACK, connack.type());
             assertEquals(0x00, reasonCode(connack));
             assertTrue(scram.verifiesServer(authenticationData(connack)), "server signature");
+        }
+    }
+
+    @Test
+    void aConnectedClientReauthenticatesAsTheSameUser() throws Exception {
+        startWithScramUser("alice", "pencil");
+        ScramTestClient first = new ScramTestClient("alice", "pencil", "first-nonce-0123456789");
+        try (RawMqttClient raw = RawMqttClient.open(broker.port())) {
+            raw.send(connect("scram-again", first.clientFirst()));
+            raw.send(authContinue(first.clientFinal(authenticationData(raw.readPacket()))));
+            assertEquals(0x00, reasonCode(raw.readPacket()));
+
+            ScramTestClient again = new ScramTestClient("alice", "pencil", "second-nonce-987654321");
+            raw.send(auth(0x19, again.clientFirst()));
+            RawMqttClient.Packet challenge = raw.readPacket();
+            assertEquals(AUTH, challenge.type());
+            assertEquals(0x18, reasonCode(challenge));
+            raw.send(authContinue(again.clientFinal(authenticationData(challenge))));
+            RawMqttClient.Packet done = raw.readPacket();
+            assertEquals(AUTH, done.type());
+            assertEquals(0x00, reasonCode(done), "re-authentication succeeded");
+            assertTrue(again.verifiesServer(authenticationData(done)));
+        }
+    }
+
+    @Test
+    void reauthenticatingAsAnotherUserEndsTheConnection() throws Exception {
+        startWithScramUser("alice", "pencil");
+        ScramTestClient first = new ScramTestClient("alice", "pencil", "first-nonce-0123456789");
+        try (RawMqttClient raw = RawMqttClient.open(broker.port())) {
+            raw.send(connect("scram-switch", first.clientFirst()));
+            raw.send(authContinue(first.clientFinal(authenticationData(raw.readPacket()))));
+            assertEquals(0x00, reasonCode(raw.readPacket()));
+
+            raw.send(auth(0x19, new ScramTestClient("mallory", "pencil", "other-nonce-1234567").clientFirst()));
+            RawMqttClient.Packet refused = raw.readPacket();
+            assertEquals(14, refused.type(), "DISCONNECT");
+            assertEquals(0x87, refused.body()[0] & 0xFF);
         }
     }
 
