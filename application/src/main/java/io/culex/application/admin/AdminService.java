@@ -1,5 +1,7 @@
 package io.culex.application.admin;
 
+import io.culex.application.persistence.StoreStats;
+
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.metrics.ListenerMetrics;
@@ -203,6 +205,11 @@ public final class AdminService {
     }
 
     // ---- the broker ----
+
+    /** The durable store's writer, if there is one. */
+    public Optional<StoreStats> storeStats() {
+        return context.persistence().stats();
+    }
 
     public BrokerStats stats() {
         long[] retainedBytes = new long[1];

@@ -2,6 +2,7 @@ package io.culex.application.admin;
 
 import io.culex.application.metrics.BrokerMetrics;
 import io.culex.application.metrics.DropReason;
+import io.culex.application.persistence.StoreStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 
 /**
  * Everything $SYS publishes, plus drops by reason, per-listener traffic, storage and the JVM, as metric
- * families. Not yet measured, so not here: storage latency and queue depths (only the memory backend exists)
- * and bridges (none exist yet).
+ * families, with the durable store's writes (batches, time spent, failures, queue) when persistence is on.
+ * Not here yet: bridges (none exist yet).
  */
 public final class MetricsReport {
 
@@ -65,6 +66,7 @@ public final class MetricsReport {
         families.add(MetricFamily.counter("culex_connects_received_total", "CONNECT packets, accepted or not.",
                 totals.connectsReceived()));
         families.addAll(storage(stats));
+        admin.storeStats().ifPresent(store -> families.addAll(storeWrites(store)));
         families.addAll(listeners());
         families.addAll(JvmMetrics.read());
         return families;
@@ -86,6 +88,22 @@ public final class MetricsReport {
                         MetricFamily.Type.GAUGE, List.of(new MetricFamily.Sample(memory, stats.retainedMessages()))),
                 new MetricFamily("culex_retained_payload_bytes", "Payload bytes of the retained messages stored.",
                         MetricFamily.Type.GAUGE, List.of(new MetricFamily.Sample(memory, stats.retainedBytes()))));
+    }
+
+    private static List<MetricFamily> storeWrites(StoreStats store) {
+        return List.of(
+                MetricFamily.counter("culex_store_batches_total", "Batches written to the durable store (one fsync each).",
+                        store.batches()),
+                MetricFamily.counter("culex_store_operations_total", "Changes written to the durable store.",
+                        store.operations()),
+                MetricFamily.counter("culex_store_apply_seconds_total",
+                        "Time spent writing batches to the durable store; divided by the batches, the write latency.",
+                        store.applySeconds()),
+                MetricFamily.counter("culex_store_failed_batches_total",
+                        "Batches the durable store refused (disk full, I/O error); their messages were refused.",
+                        store.failedBatches()),
+                MetricFamily.gauge("culex_store_queue_depth", "Changes waiting for the store writer now.",
+                        store.queueDepth()));
     }
 
     private List<MetricFamily> listeners() {

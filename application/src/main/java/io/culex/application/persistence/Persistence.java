@@ -11,6 +11,7 @@ import io.culex.domain.persistence.StoreOperation.SessionSaved;
 import io.culex.domain.port.Clock;
 import io.culex.domain.port.StateStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -67,6 +68,11 @@ public final class Persistence implements AutoCloseable {
     /** False while the store refuses writes (disk full, I/O error): QoS 1/2 messages are then refused. */
     public boolean acceptsWrites() {
         return writer == null || writer.isHealthy();
+    }
+
+    /** The store writer's counters; empty without a durable store. */
+    public Optional<StoreStats> stats() {
+        return writer == null ? Optional.empty() : Optional.of(writer.stats());
     }
 
     public StoredForms forms() {

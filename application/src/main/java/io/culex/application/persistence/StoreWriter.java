@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The one thread that writes to the {@link StateStore}: operations from every session are queued
@@ -32,6 +33,10 @@ public final class StoreWriter implements AutoCloseable {
     /** After a failure, how long new writes are refused before one is tried again. */
     private static final long RETRY_AFTER_NANOS = 1_000_000_000L;
 
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder operationsWritten = new LongAdder();
+    private final LongAdder applyNanos = new LongAdder();
+    private final LongAdder failedBatches = new LongAdder();
     private volatile boolean healthy = true;
     private volatile long failedAt;
 
@@ -84,8 +89,12 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private void write(List<Write> batch, List<StoreOperation> operations) {
+        long started = System.nanoTime();
         try {
             store.apply(operations);
+            applyNanos.add(System.nanoTime() - started);
+            batches.increment();
+            operationsWritten.add(operations.size());
             if (!healthy) {
                 LOG.log(INFO, "Store writes succeed again.");
             }
@@ -96,6 +105,7 @@ public final class StoreWriter implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
+            failedBatches.increment();
             if (healthy) {
                 LOG.log(ERROR, () -> "Error: could not store " + operations.size() + " changes: " + e.getMessage()
                         + " QoS 1/2 messages for persistent sessions are refused until the store works again.");
@@ -108,6 +118,11 @@ public final class StoreWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    public StoreStats stats() {
+        return new StoreStats(batches.sum(), operationsWritten.sum(), applyNanos.sum() / 1e9, failedBatches.sum(),
+                queue.size());
     }
 
     /** Writes what is queued, then stops the thread (waiting at most 10 s for it). */

@@ -71,6 +71,29 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void theDurableStoresWritesAreMeasured() throws Exception {
+        try (AdminHttp api = AdminHttp.start(dir, "persistence true",
+                "persistence_backend " + io.culex.bootstrap.spi.InProcessStorageProvider.NAME,
+                "persistence_location metrics-" + System.nanoTime());
+             PahoClients paho = new PahoClients(api.broker())) {
+            PahoClients.Client offline = paho.connect("offline", PahoClients.MQTT_3_1_1, false);
+            offline.subscribe("data/#", 1);
+            offline.paho.disconnect();
+            PahoClients.Client publisher = paho.connect("publisher", PahoClients.MQTT_3_1_1, true);
+            for (int i = 0; i < 3; i++) {
+                publisher.publish("data/" + i, "stored", 1, false); // acknowledged once stored
+            }
+
+            PrometheusScrape scrape = PrometheusScrape.parse(api.get("/metrics", bearer()).body());
+            assertTrue(scrape.value("culex_store_batches_total") >= 1);
+            assertTrue(scrape.value("culex_store_operations_total") >= 3, "the three queued messages at least");
+            assertTrue(scrape.value("culex_store_apply_seconds_total") > 0);
+            assertEquals(0, scrape.value("culex_store_failed_batches_total"));
+            assertEquals("gauge", scrape.type("culex_store_queue_depth"));
+        }
+    }
+
+    @Test
     void theParserRejectsWhatPrometheusWouldReject() {
         assertThrows(AssertionError.class, () -> PrometheusScrape.parse("culex_x 1\n"));
         assertThrows(AssertionError.class, () -> PrometheusScrape.parse("# HELP a_total h\n# TYPE a_total counter\na_total{x=\"1} 1\n"));
