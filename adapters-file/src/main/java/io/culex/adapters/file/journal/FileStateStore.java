@@ -544,6 +544,8 @@ public final class FileStateStore implements StateStore {
     private void startCompaction() throws IOException {
         compactionStarted = System.nanoTime();
         long generation = journalGeneration + 1;
+        // The previous compaction's cleanup deletes a file of the name the journal is about to get: let it finish.
+        awaitCleanup();
         Files.move(journalPath, oldJournalPath, StandardCopyOption.ATOMIC_MOVE);
         paths[Locations.journalTag(journalGeneration)] = oldJournalPath;
         options.probe().at("journal-moved");
