@@ -47,6 +47,8 @@ final class BenchArgs {
     private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private boolean progress;
     private boolean json;
+    private boolean persistent;
+    private Integer retained;
 
     private BenchArgs(String[] args) {
         this.args = args;
@@ -147,10 +149,17 @@ final class BenchArgs {
             case "--json":
                 json = true;
                 break;
+            case "--persistent":
+                persistent = true;
+                break;
+            case "--retained":
+                retained = (int) number(arg, 0, 10_000_000);
+                break;
             default:
                 if (scenario == null && !arg.startsWith("-")) {
                     scenario = Scenario.named(arg).orElseThrow(() -> new BenchUsageException(
-                            "Unknown scenario '" + arg + "': use fanin, fanout, p2p, conn, latency or drain."));
+                            "Unknown scenario '" + arg
+                                    + "': use fanin, fanout, p2p, conn, latency, drain or sessions."));
                 } else {
                     throw new BenchUsageException("Unknown option '" + arg + "'.");
                 }
@@ -159,7 +168,8 @@ final class BenchArgs {
 
     private BenchOptions build() throws BenchUsageException {
         if (scenario == null) {
-            throw new BenchUsageException("No scenario given: use fanin, fanout, p2p, conn, latency or drain.");
+            throw new BenchUsageException(
+                    "No scenario given: use fanin, fanout, p2p, conn, latency, drain or sessions.");
         }
         if (messages != null && duration != null) {
             throw new BenchUsageException("--messages and --duration cannot be used together.");
@@ -170,7 +180,7 @@ final class BenchArgs {
         ClientOptions.Tls tls = tls();
         int pubs = publishers == null ? scenario.defaultPublishers() : publishers;
         int subs = subscribers == null ? scenario.defaultSubscribers() : subscribers;
-        int level = qos == null ? (scenario == Scenario.DRAIN ? 1 : 0) : qos;
+        int level = qos == null ? (scenario == Scenario.DRAIN || scenario == Scenario.SESSIONS ? 1 : 0) : qos;
         int perPublisherRate = rate == null ? (scenario == Scenario.LATENCY ? DEFAULT_LATENCY_RATE : 0) : rate;
         switch (scenario) {
             case P2P:
@@ -192,16 +202,26 @@ final class BenchArgs {
                 refuse(subscribers != null && subscribers != 1, "drain uses one persistent subscriber.");
                 refuse(duration != null, "drain is count driven: use --messages.");
                 break;
+            case SESSIONS:
+                refuse(messages != null || duration != null || publishers != null || subscribers != null
+                        || rate != null || hold != null, "sessions creates persistent sessions: it takes --connections,"
+                        + " --retained and --qos, not --messages, --duration, --publishers, --subscribers, --rate or"
+                        + " --hold.");
+                break;
             default:
                 break;
         }
-        refuse(scenario != Scenario.CONN && (connections != null || hold != null),
-                "--connections and --hold apply to the conn scenario only.");
+        refuse(scenario != Scenario.CONN && hold != null, "--hold applies to the conn scenario only.");
+        refuse(scenario != Scenario.CONN && scenario != Scenario.SESSIONS && connections != null,
+                "--connections applies to the conn and sessions scenarios only.");
+        refuse(persistent && (scenario == Scenario.CONN || scenario == Scenario.DRAIN || scenario == Scenario.SESSIONS),
+                "--persistent applies to fanin, fanout, p2p and latency (drain and sessions are always persistent).");
+        refuse(scenario != Scenario.SESSIONS && retained != null, "--retained applies to the sessions scenario only.");
         return new BenchOptions(scenario, host, port != null ? port : tls != null ? 8883 : 1883, version, username,
                 password, tls, level, payloadSize, duration != null ? 0 : messages != null ? messages : DEFAULT_MESSAGES,
                 duration, pubs, subs, connections == null ? DEFAULT_CONNECTIONS : connections,
                 hold == null ? DEFAULT_HOLD : hold, perPublisherRate, warmup, inflight, keepAlive, ioThreads, progress,
-                json);
+                json, persistent, retained == null ? 0 : retained);
     }
 
     /** TLS as in culex pub/sub: on with a CA file or directory; --cert/--key together and only with it. */

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * A validated {@code culex bench} command line. A run is count driven ({@code messages} per publisher)
  * unless {@code duration} is set; {@code rate} 0 means as fast as the window allows; {@code tls} is null
- * for plain TCP.
+ * for plain TCP; {@code persistent} gives the traffic scenarios' subscribers clean session off;
+ * {@code retained} is the sessions scenario's number of retained messages.
  */
 record BenchOptions(
         Scenario scenario,
@@ -31,7 +32,9 @@ record BenchOptions(
         int keepAliveSeconds,
         int ioThreads,
         boolean progress,
-        boolean json) {
+        boolean json,
+        boolean persistent,
+        int retained) {
 
     boolean durationDriven() {
         return duration != null;
@@ -41,6 +44,6 @@ record BenchOptions(
     BenchOptions forWarmup() {
         return new BenchOptions(scenario, host, port, version, username, password, tls, qos, payloadSize, 0, warmup,
                 publishers, subscribers, connections, hold, rate, Duration.ZERO, inflight, keepAliveSeconds, ioThreads,
-                false, json);
+                false, json, persistent, retained);
     }
 }

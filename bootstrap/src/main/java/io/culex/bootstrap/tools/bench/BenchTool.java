@@ -58,6 +58,8 @@ public final class BenchTool {
                 return new ConnScenario(options, err).run();
             case DRAIN:
                 return new DrainScenario(options, err).run();
+            case SESSIONS:
+                return new SessionsScenario(options, err).run();
             default:
                 return new TrafficScenario(options, err).run();
         }
@@ -66,6 +68,7 @@ public final class BenchTool {
     private static BenchOptions withProgress(BenchOptions o) {
         return new BenchOptions(o.scenario(), o.host(), o.port(), o.version(), o.username(), o.password(), o.tls(),
                 o.qos(), o.payloadSize(), o.messages(), o.duration(), o.publishers(), o.subscribers(), o.connections(),
-                o.hold(), o.rate(), o.warmup(), o.inflight(), o.keepAliveSeconds(), o.ioThreads(), true, o.json());
+                o.hold(), o.rate(), o.warmup(), o.inflight(), o.keepAliveSeconds(), o.ioThreads(), true, o.json(),
+                o.persistent(), o.retained());
     }
 }

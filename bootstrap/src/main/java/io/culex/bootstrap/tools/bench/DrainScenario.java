@@ -115,7 +115,7 @@ final class DrainScenario {
     }
 
     /** A clean-session connection with the same client id discards the persistent session on the broker. */
-    private static void removeSession(LoadGenerator generator, BenchConnections connections, String clientId,
+    static void removeSession(LoadGenerator generator, BenchConnections connections, String clientId,
             int publishers) throws BenchFailure {
         ConnectionFailures ignored = new ConnectionFailures();
         ignored.closing();

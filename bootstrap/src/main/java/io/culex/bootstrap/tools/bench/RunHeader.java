@@ -23,7 +23,8 @@ final class RunHeader {
                 : String.format(Locale.ROOT, "%,d messages each", o.messages());
         String rate = o.rate() > 0 ? String.format(Locale.ROOT, " at %,d msg/s each", o.rate()) : "";
         return String.format(Locale.ROOT, "%s -> %s, QoS %d, %d-byte payloads, %s%s",
-                plural(o.publishers(), "publisher"), plural(o.subscribers(), "subscriber"), o.qos(), o.payloadSize(),
+                plural(o.publishers(), "publisher"),
+                plural(o.subscribers(), o.persistent() ? "persistent subscriber" : "subscriber"), o.qos(), o.payloadSize(),
                 amount, rate);
     }
 

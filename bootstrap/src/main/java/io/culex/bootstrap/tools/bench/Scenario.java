@@ -16,7 +16,9 @@ enum Scenario {
     /** A fixed publish rate with timestamps in the payload: latency percentiles. */
     LATENCY(1, 1),
     /** A persistent session's queue filled while it is offline, then drained on reconnect. */
-    DRAIN(1, 1);
+    DRAIN(1, 1),
+    /** N persistent sessions with a subscription each, and retained messages, left on the broker. */
+    SESSIONS(0, 0);
 
     private final int defaultPublishers;
     private final int defaultSubscribers;

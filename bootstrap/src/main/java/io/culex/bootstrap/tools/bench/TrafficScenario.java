@@ -49,7 +49,7 @@ final class TrafficScenario {
                 Subscriber subscriber = new Subscriber(run.clientId("s", s), topology.filter(s), options.qos(), true,
                         options.publishers(), failures);
                 subscribers.add(subscriber);
-                subscriberSide.connect(connections.forClient(subscriber.clientId(), true), subscriber);
+                subscriberSide.connect(connections.forClient(subscriber.clientId(), !options.persistent()), subscriber);
             }
             Awaits.all(subscribers.stream().map(Subscriber::ready).toList(), CONNECT_TIMEOUT, "subscriptions");
             List<Publisher> publishers = new ArrayList<>();
@@ -62,12 +62,21 @@ final class TrafficScenario {
             }
             Awaits.all(publishers.stream().map(Publisher::ready).toList(), CONNECT_TIMEOUT, "publishers' connections");
             TrafficSides sides = new TrafficSides(topology, publishers, subscribers);
+            Report report;
             try {
-                return traffic(sides, failures);
+                report = traffic(sides, failures);
             } finally {
                 failures.closing();
                 sides.disconnectAll();
             }
+            if (options.persistent()) {
+                // Clean-session connections with the same ids discard the sessions: repeated runs leave nothing.
+                for (Subscriber subscriber : subscribers) {
+                    DrainScenario.removeSession(subscriberSide, connections, subscriber.clientId(),
+                            options.publishers());
+                }
+            }
+            return report;
         }
     }
 

@@ -135,16 +135,44 @@ class BenchArgsTest {
         "fanin -d soon|Invalid duration for -d: 'soon'",
         "fanin --inflight 70000|Invalid value for --inflight",
         "fanin -P pw|-P needs -u",
-        "fanin --connections 5|apply to the conn scenario only",
+        "fanin --connections 5|--connections applies to the conn and sessions scenarios only",
         "conn -m 5|conn opens idle connections",
         "conn -q 1|conn opens idle connections",
         "drain -q 0|drain needs --qos 1 or 2",
         "drain -d 5s|drain is count driven",
-        "drain --subscribers 2|one persistent subscriber"})
+        "drain --subscribers 2|one persistent subscriber",
+        "conn --persistent|--persistent applies to fanin, fanout, p2p and latency",
+        "drain --persistent|--persistent applies to fanin, fanout, p2p and latency",
+        "fanin --retained 5|--retained applies to the sessions scenario only",
+        "sessions -m 5|sessions creates persistent sessions",
+        "sessions --hold 1s|sessions creates persistent sessions",
+        "sessions --retained -1|Invalid value for --retained",
+        "fanin --hold 1s|--hold applies to the conn scenario only"})
     void badCommandLinesAreRefusedWithAReason(String commandLine, String expected) {
         String[] args = commandLine.isEmpty() ? new String[0] : commandLine.split(" ");
         String message = refusal(args);
         assertTrue(message.contains(expected), () -> "'" + message + "' should contain '" + expected + "'");
+    }
+
+    @Test
+    void persistentSubscribersAreAskedFor() throws Exception {
+        assertFalse(parse("fanin").persistent());
+        BenchOptions o = parse("fanin", "--persistent", "-q", "1");
+        assertTrue(o.persistent());
+        assertEquals(1, o.qos());
+        assertTrue(o.forWarmup().persistent());
+        assertTrue(RunHeader.trafficShape(o).contains("1 persistent subscriber,"), RunHeader.trafficShape(o));
+    }
+
+    @Test
+    void sessionsDefaults() throws Exception {
+        BenchOptions o = parse("sessions", "--connections", "100000", "--retained", "5000");
+        assertEquals(Scenario.SESSIONS, o.scenario());
+        assertEquals(100_000, o.connections());
+        assertEquals(5_000, o.retained());
+        assertEquals(1, o.qos());
+        assertEquals(0, parse("sessions").retained());
+        assertEquals(1_000, parse("sessions").connections());
     }
 
     @Test
