@@ -7,13 +7,17 @@
 #   (c) restart: persistent sessions (one subscription each) and retained messages created through the
 #       broker (culex bench sessions), SIGTERM, restart: process start to first CONNACK, and the broker's own
 #       "Restored N persistent sessions and M retained messages ... in X ms" line.
-# Prints one Markdown table (figure x backend), with the machine and the date.
+# Prints one Markdown table (figure x backend, the median over the rounds), with the machine and the date.
 #
 # Needs: Linux (/proc), bash, awk, getconf, du, Java 17+ and the built jar
 # (mvn -B -q -o -pl bootstrap -am package -DskipTests). Installs nothing.
 #
 # Environment:
-#   QUICK=1          a smoke run of a minute or two: small counts
+#   QUICK=1          a smoke run of about a minute: small counts
+#   ROUNDS=N         rounds over all backends (memory, file, sqlite, rocksdb, memory, ...); default 2, about
+#                    4 minutes each at the default sizes on 2 cores; QUICK: 1
+#   REPORT=file      print the table of an earlier run's raw figures (results.tsv, kept with KEEP=1, or
+#                    several such files concatenated) without running anything
 #   BACKENDS="..."   which backends, default "memory file sqlite rocksdb"
 #   DURATION=10s     how long the throughput run publishes (QUICK: 2,000 messages per publisher instead)
 #   DRAIN=N          drain backlog, default 100000 (QUICK 10000)
@@ -31,6 +35,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JAR=${JAR:-$ROOT/bootstrap/target/culex.jar}
 QUICK=${QUICK:-0}
 BACKENDS=${BACKENDS:-memory file sqlite rocksdb}
+if [[ $QUICK == 1 ]]; then ROUNDS=${ROUNDS:-1}; else ROUNDS=${ROUNDS:-2}; fi
 if [[ $QUICK == 1 ]]; then
   TRAFFIC=(-m 2000); WARMUP=(); DRAIN=${DRAIN:-10000}; SESSIONS=${SESSIONS:-2000}; RETAINED=${RETAINED:-2000}
 else
@@ -46,7 +51,67 @@ JAVA=$(command -v java || true)
 [[ -f $JAR ]] || die "needs the built jar $JAR: run 'mvn -B -q -o -pl bootstrap -am package -DskipTests' in $ROOT first."
 for n in "$DRAIN" "$SESSIONS" "$RETAINED"; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "DRAIN, SESSIONS and RETAINED must be whole numbers of at least 1."; done
 for b in $BACKENDS; do [[ $b =~ ^(memory|file|sqlite|rocksdb)$ ]] || die "unknown backend '$b': memory, file, sqlite or rocksdb."; done
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a whole number of at least 1, not '$ROUNDS'."
 CLK_TCK=$(getconf CLK_TCK)
+MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || uname -s), $("$JAVA" -version 2>&1 | head -1)"
+
+# The table: for each figure and backend, the median over the rounds of the raw figures in $1.
+table() {
+awk -F'\t' -v backends="$BACKENDS" -v traffic="${TRAFFIC[*]}" -v drain="$DRAIN" -v sessions="$SESSIONS" -v retained="$RETAINED" '
+  function median(list,    n, a, i, j, t) {
+    n = split(list, a, " ")
+    if (n == 0) return ""
+    for (i = 1; i <= n; i++) if (a[i] == "failed") return "failed"
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  function show(v) {
+    if (v == "" || v == "null" || v == "nan") return "n/a"
+    if (v == "failed") return "FAILED"
+    if (v + 0 >= 1000) return sprintf("%.0f", v)
+    if (v + 0 >= 10) return sprintf("%.1f", v)
+    return sprintf("%.3g", v)
+  }
+  { values[$2, $3] = values[$2, $3] " " $4; if ($3 ~ /_lost$/ && $4 + 0 > 0) lost = lost "\nLOST: round " $1 " " $2 " " $3 " = " $4 }
+  END {
+    n = split(backends, b, " ")
+    nrows = split("fanin_rate fanin_cpu fanin_p50 fanin_p99 fill_rate drain_rate drain_cpu sessions_rate retained_rate stop_ms store_mib restart_ms restore_ms restored_sessions restored_retained rss_after_mib startup_empty_ms", rows, " ")
+    label["fanin_rate"] = "(a) 4 pub -> 1 persistent sub, QoS 1 (" traffic "): msg/s"
+    label["fanin_cpu"] = "(a) broker CPU µs/msg"
+    label["fanin_p50"] = "(a) latency p50 ms"
+    label["fanin_p99"] = "(a) latency p99 ms"
+    label["fill_rate"] = "(b) " drain " QoS 1 queued for an offline session: msg/s"
+    label["drain_rate"] = "(b) drain on reconnect: msg/s"
+    label["drain_cpu"] = "(b) broker CPU µs/msg (fill + drain)"
+    label["sessions_rate"] = "(c) " sessions " persistent sessions created: sessions/s"
+    label["retained_rate"] = "(c) " retained " retained QoS 1 messages stored: msg/s"
+    label["stop_ms"] = "(c) SIGTERM to exit ms"
+    label["store_mib"] = "(c) store on disk MiB"
+    label["restart_ms"] = "(c) restart: process start to first CONNACK ms"
+    label["restore_ms"] = "(c) restart: \"Restored ...\" ms"
+    label["restored_sessions"] = "(c) sessions restored"
+    label["restored_retained"] = "(c) retained messages restored"
+    label["rss_after_mib"] = "(c) RSS after the restart MiB"
+    label["startup_empty_ms"] = "empty store: process start to first CONNACK ms"
+    header = "| figure |"; rule = "|---|"
+    for (i = 1; i <= n; i++) { header = header " " b[i] " |"; rule = rule "---:|" }
+    print header; print rule
+    for (r = 1; r <= nrows; r++) {
+      line = "| " label[rows[r]] " |"
+      for (i = 1; i <= n; i++) line = line " " show(median(values[b[i], rows[r]])) " |"
+      print line
+    }
+    if (lost != "") print lost
+  }' "$1"
+}
+
+if [[ -n ${REPORT:-} ]]; then
+  [[ -r $REPORT ]] || die "cannot read REPORT=$REPORT."
+  echo "Culex persistence, $MACHINE (raw figures from $REPORT, $(awk -F'\t' '{r[$1]} END {print length(r)}' "$REPORT") round(s))"
+  echo
+  table "$REPORT"
+  exit 0
+fi
 
 WORK=$(mktemp -d -t culex-persistence.XXXXXX)
 # A copy of the jar: rebuilding the project during a run must not change the broker under it.
@@ -141,8 +206,8 @@ stop_broker() {
   BROKER_PID=""
 }
 
-# record BACKEND METRIC VALUE
-record() { printf '%s\t%s\t%s\n' "$@" >>"$RAW"; }
+# record BACKEND METRIC VALUE, for the current ROUND
+record() { printf '%s\t%s\t%s\t%s\n' "$ROUND" "$@" >>"$RAW"; }
 
 bench() {
   # shellcheck disable=SC2086
@@ -165,12 +230,12 @@ measured() {
 per() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN {print (n > 0 ? t / hz * 1e6 / n : "nan")}'; }
 
 run_backend() {
-  local backend=$1 dir=$WORK/store-$backend log=$WORK/$backend.log
+  local backend=$1 dir=$WORK/store-$backend-$ROUND log=$WORK/$backend-$ROUND.log
   mkdir -p "$dir"
   PORT=$(free_port)
   write_config "$backend" "$PORT" "$dir"
   start_broker "$backend" "$PORT" "$log"
-  say "$backend: started in $STARTUP_MS ms on port $PORT (pid $BROKER_PID)"
+  say "round $ROUND: $backend: started in $STARTUP_MS ms on port $PORT (pid $BROKER_PID)"
   record "$backend" startup_empty_ms "$STARTUP_MS"
 
   # (a) durable QoS 1 throughput
@@ -220,56 +285,16 @@ run_backend() {
 }
 
 # ---- the runs -----------------------------------------------------------------------------------------
-MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $( (. /etc/os-release && echo "$PRETTY_NAME") 2>/dev/null || uname -s), $("$JAVA" -version 2>&1 | head -1)"
-say "backends: $BACKENDS$([[ $QUICK == 1 ]] && echo ', QUICK'); drain $DRAIN, sessions $SESSIONS, retained $RETAINED; $MACHINE; work directory $WORK"
+say "backends: $BACKENDS; $ROUNDS round(s)$([[ $QUICK == 1 ]] && echo ', QUICK'); drain $DRAIN, sessions $SESSIONS, retained $RETAINED; $MACHINE; work directory $WORK"
 START=$(date +%s)
-for backend in $BACKENDS; do run_backend "$backend"; done
+for ROUND in $(seq 1 "$ROUNDS"); do
+  for backend in $BACKENDS; do run_backend "$backend"; done
+done
 say "done in $(( $(date +%s) - START )) s"
 
 # ---- the table -----------------------------------------------------------------------------------------
-echo "Culex persistence, $(date -u +%Y-%m-%d), $MACHINE"
+echo "Culex persistence, $(date -u +%Y-%m-%d), $MACHINE; medians over $ROUNDS round(s)"
 echo
-awk -F'\t' -v backends="$BACKENDS" -v traffic="${TRAFFIC[*]}" -v drain="$DRAIN" -v sessions="$SESSIONS" -v retained="$RETAINED" '
-  function show(v) {
-    if (v == "" || v == "null" || v == "nan") return "n/a"
-    if (v == "failed") return "FAILED"
-    if (v + 0 >= 1000) return sprintf("%.0f", v)
-    if (v + 0 >= 10) return sprintf("%.1f", v)
-    return sprintf("%.3g", v)
-  }
-  { value[$1, $2] = $3 }
-  END {
-    n = split(backends, b, " ")
-    nrows = split("fanin_rate fanin_cpu fanin_p50 fanin_p99 fill_rate drain_rate drain_cpu sessions_rate retained_rate stop_ms store_mib restart_ms restore_ms restored_sessions restored_retained rss_after_mib startup_empty_ms", rows, " ")
-    label["fanin_rate"] = "(a) 4 pub -> 1 persistent sub, QoS 1 (" traffic "): msg/s"
-    label["fanin_cpu"] = "(a) broker CPU µs/msg"
-    label["fanin_p50"] = "(a) latency p50 ms"
-    label["fanin_p99"] = "(a) latency p99 ms"
-    label["fill_rate"] = "(b) " drain " QoS 1 queued for an offline session: msg/s"
-    label["drain_rate"] = "(b) drain on reconnect: msg/s"
-    label["drain_cpu"] = "(b) broker CPU µs/msg (fill + drain)"
-    label["sessions_rate"] = "(c) " sessions " persistent sessions created: sessions/s"
-    label["retained_rate"] = "(c) " retained " retained QoS 1 messages stored: msg/s"
-    label["stop_ms"] = "(c) SIGTERM to exit ms"
-    label["store_mib"] = "(c) store on disk MiB"
-    label["restart_ms"] = "(c) restart: process start to first CONNACK ms"
-    label["restore_ms"] = "(c) restart: \"Restored ...\" ms"
-    label["restored_sessions"] = "(c) sessions restored"
-    label["restored_retained"] = "(c) retained messages restored"
-    label["rss_after_mib"] = "(c) RSS after the restart MiB"
-    label["startup_empty_ms"] = "empty store: process start to first CONNACK ms"
-    header = "| figure |"; rule = "|---|"
-    for (i = 1; i <= n; i++) { header = header " " b[i] " |"; rule = rule "---:|" }
-    print header; print rule
-    for (r = 1; r <= nrows; r++) {
-      line = "| " label[rows[r]] " |"
-      for (i = 1; i <= n; i++) line = line " " show(value[b[i], rows[r]]) " |"
-      print line
-    }
-    for (i = 1; i <= n; i++) for (k in value) {
-      split(k, kk, SUBSEP)
-      if (kk[1] == b[i] && kk[2] ~ /_lost$/ && value[k] + 0 > 0) print "\nLOST: " b[i] " " kk[2] " = " value[k]
-    }
-  }' "$RAW"
+table "$RAW"
 echo
 echo "memory = persistence false (nothing survives the restart). Raw figures: $RAW$([[ ${KEEP:-0} == 1 ]] || echo ' (deleted at exit; KEEP=1 keeps it)')."
