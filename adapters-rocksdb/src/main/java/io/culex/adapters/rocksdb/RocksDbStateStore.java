@@ -113,6 +113,7 @@ public final class RocksDbStateStore implements StateStore {
     private final ColumnFamilyHandle inboundQos2;
     private final ColumnFamilyHandle retained;
     private final WriteOptions syncWrites;
+    private final List<ColumnFamilyHandle> handles;
     private final Map<String, SessionMeta> live = new HashMap<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile BatchWriter writer;
@@ -130,11 +131,16 @@ public final class RocksDbStateStore implements StateStore {
         this.inboundQos2 = handles.get(5);
         this.retained = handles.get(6);
         this.syncWrites = syncWrites;
+        this.handles = handles;
         this.writer = batch -> db.write(syncWrites, batch);
     }
 
     /**
      * Opens the store in {@code directory}, creating it (and its parents) if missing.
+     *
+     * A database RocksDB reports corrupt (at open, in a table file's checksums, or while loading the sessions)
+     * does not fail the open: it is moved aside and what can be read of it is copied into a fresh store (see
+     * {@link Salvage}).
      *
      * @throws StoreException naming the directory: it cannot be created or written, another broker has the
      *                        store open, or it holds data of another format
@@ -150,6 +156,44 @@ public final class RocksDbStateStore implements StateStore {
         if (!Files.isWritable(dir)) {
             throw new StoreException("the RocksDB store directory " + dir + " is not writable", null);
         }
+        try {
+            return openChecked(dir);
+        } catch (DamagedException damaged) {
+            return Salvage.recover(dir, damaged.getMessage());
+        }
+    }
+
+    /** RocksDB reported a corruption while opening or checking the store (the message is RocksDB's). */
+    static final class DamagedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static boolean isCorruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RocksDBException rocks && rocks.getStatus() != null) {
+                Status.Code code = rocks.getStatus().getCode();
+                if (code == Status.Code.Corruption) {
+                    return true;
+                }
+                String message = rocks.getMessage();
+                if (code == Status.Code.IOError && message != null && !message.contains("LOCK")
+                        && (message.contains("No such file") || message.contains("not found"))) {
+                    return true; // a file the MANIFEST lists is gone
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Opens the database and checks it: every table file's block checksums ({@code verifyChecksum}), the format,
+     * the sessions and flights; a corruption RocksDB reports on the way is a {@link DamagedException}.
+     */
+    static RocksDbStateStore openChecked(Path dir) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             LRUCache cache = push(resources, new LRUCache(BLOCK_CACHE_BYTES));
@@ -183,14 +227,32 @@ public final class RocksDbStateStore implements StateStore {
             try {
                 db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
             } catch (RocksDBException e) {
+                if (isCorruption(e)) {
+                    throw new DamagedException("opening it failed: " + e.getMessage(), e);
+                }
                 throw openFailure(dir, e);
             }
             resources.push(db);
             handles.forEach(resources::push); // closed before the database
+            try {
+                db.verifyChecksum();
+            } catch (RocksDBException e) {
+                if (isCorruption(e)) {
+                    throw new DamagedException("a table file fails its checksums: " + e.getMessage(), e);
+                }
+                throw new StoreException("cannot check the RocksDB store " + dir + ": " + e.getMessage(), e);
+            }
             WriteOptions syncWrites = push(resources, new WriteOptions().setSync(true));
             RocksDbStateStore store = new RocksDbStateStore(dir, resources, db, List.copyOf(handles), syncWrites);
-            store.checkFormat(handles.get(7));
-            store.loadMeta();
+            try {
+                store.checkFormat(handles.get(7));
+                store.loadMeta();
+            } catch (StoreException e) {
+                if (isCorruption(e)) {
+                    throw new DamagedException("reading it failed: " + e.getMessage(), e);
+                }
+                throw e;
+            }
             return store;
         } catch (RuntimeException | Error e) {
             closeAll(resources, e);
@@ -627,6 +689,36 @@ public final class RocksDbStateStore implements StateStore {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the RocksDB store " + directory + " is closed");
+        }
+    }
+
+    /** The open database and its column families in {@link #FAMILIES} order, for {@link Salvage}. */
+    RocksDB database() {
+        return db;
+    }
+
+    List<ColumnFamilyHandle> handles() {
+        return handles;
+    }
+
+    static List<String> families() {
+        return FAMILIES;
+    }
+
+    /** Rebuilds the sessions' metadata after {@link Salvage} wrote rows behind the store's back. */
+    void reloadMeta() {
+        synchronized (live) {
+            live.clear();
+            loadMeta();
+        }
+    }
+
+    /** Flushes the memtables into table files (tests corrupt those). */
+    void flush() {
+        try (org.rocksdb.FlushOptions options = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, handles.subList(1, handles.size()));
+        } catch (RocksDBException e) {
+            throw new StoreException("flush failed: " + e.getMessage(), e);
         }
     }
 

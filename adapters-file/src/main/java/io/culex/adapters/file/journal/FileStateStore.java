@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -27,6 +29,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class FileStateStore implements StateStore {
 
     private static final System.Logger LOG = System.getLogger(FileStateStore.class.getName());
+    /** What damage an open found and what was lost: where operators look for the store's health. */
+    private static final System.Logger LOSS = System.getLogger("io.culex.store");
 
     /** Default: compact once the journal passes 64 MiB and twice the live data. */
     public static final long DEFAULT_COMPACTION_THRESHOLD = 64L << 20;
@@ -74,6 +78,12 @@ public final class FileStateStore implements StateStore {
     private boolean compactionDisabled;
 
     private IOException failure;
+    /** The damaged regions the open skipped, one line each (file, byte range, problem), for tests. */
+    private final List<String> losses = new ArrayList<>();
+    /** The copies of damaged files the open made, by file. */
+    private final Map<Path, Path> copies = new HashMap<>();
+    /** Whether damage was skipped at open, so that the files are rewritten before it returns. */
+    private boolean rewriteAtOpen;
     private Thread cleanup;
     private volatile boolean closed;
 
@@ -119,10 +129,12 @@ public final class FileStateStore implements StateStore {
 
     /**
      * Opens (creating if needed) the store {@code fileName} in {@code directory}: replays its snapshot and
-     * journal, ignoring a record cut short by a crash at the journal's end.
+     * journal, cutting off a record cut short by a crash at the journal's end. Damage anywhere else is skipped
+     * (the file is copied aside first, the lost byte ranges logged on {@code io.culex.store}) and the files are
+     * rewritten without it; see the package documentation.
      *
-     * @throws StoreException when the directory cannot be used, another process holds the store, or the files
-     *                        are damaged (the message names the file and offset)
+     * @throws StoreException when the directory cannot be used, another process holds the store, a file of the
+     *                        store is missing (a generation gap), or the repair cannot write
      */
     public static FileStateStore open(Path directory, String fileName) {
         return open(directory, fileName, Options.DEFAULT);
@@ -149,23 +161,34 @@ public final class FileStateStore implements StateStore {
         Files.deleteIfExists(journalTmpPath);
         long started = System.nanoTime();
         snapshotGeneration = 0;
+        FileChannel snapshot = null;
+        Long snapshotHeader = null;
         if (Files.exists(snapshotPath)) {
-            FileChannel snapshot = FileChannel.open(snapshotPath, StandardOpenOption.READ);
+            snapshot = FileChannel.open(snapshotPath, StandardOpenOption.READ);
             install(Locations.SNAPSHOT, snapshot, snapshotPath, 0);
-            snapshotGeneration = generationOf(snapshot, snapshotPath, Records.SNAPSHOT_MAGIC);
+            snapshotHeader = generationOf(snapshot, snapshotPath, Records.SNAPSHOT_MAGIC);
+        }
+        List<Path> found = new ArrayList<>();
+        List<Long> foundGenerations = new ArrayList<>();
+        for (Path path : List.of(oldJournalPath, journalPath)) {
+            if (Files.exists(path)) {
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                    found.add(path);
+                    foundGenerations.add(generationOf(channel, path, Records.JOURNAL_MAGIC));
+                }
+            }
+        }
+        inferGenerations(found, foundGenerations, snapshot != null, snapshotHeader);
+        if (snapshot != null) {
+            snapshotGeneration = snapshotHeader != null ? snapshotHeader : inferredSnapshotGeneration;
             generations[Locations.SNAPSHOT] = snapshotGeneration;
             replay(snapshot, snapshotPath, Locations.SNAPSHOT, true, false);
         }
         List<Path> journals = new ArrayList<>();
         List<Long> journalGenerations = new ArrayList<>();
-        for (Path path : List.of(oldJournalPath, journalPath)) {
-            if (!Files.exists(path)) {
-                continue;
-            }
-            long generation;
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                generation = generationOf(channel, path, Records.JOURNAL_MAGIC);
-            }
+        for (int i = 0; i < found.size(); i++) {
+            Path path = found.get(i);
+            long generation = foundGenerations.get(i);
             if (generation < snapshotGeneration) {
                 // a compaction wrote the snapshot that holds it but stopped before deleting it
                 Files.deleteIfExists(path);
@@ -198,28 +221,91 @@ public final class FileStateStore implements StateStore {
         if (journals.size() > 1 || (journals.size() == 1 && !journals.get(0).equals(journalPath))) {
             // a compaction was cut short: finish the job now, into a snapshot that holds every journal
             long generation = journalGenerations.get(journalGenerations.size() - 1) + 1;
-            try {
-                compactNow(generation);
-            } catch (IOException e) {
-                abortCompaction(e);
-                throw e;
+            compactAtOpen(generation);
+        } else {
+            if (journals.isEmpty()) {
+                journalGeneration = snapshotGeneration;
+                journal = createJournal(journalGeneration);
+                install(Locations.journalTag(journalGeneration), journal, journalPath, journalGeneration);
+                journalEnd = Records.FILE_HEADER_SIZE;
             }
-        } else if (journals.isEmpty()) {
-            journalGeneration = snapshotGeneration;
-            journal = createJournal(journalGeneration);
-            install(Locations.journalTag(journalGeneration), journal, journalPath, journalGeneration);
-            journalEnd = Records.FILE_HEADER_SIZE;
+            if (rewriteAtOpen) {
+                // damage was skipped: a snapshot of what was kept and a fresh journal make the next open clean
+                compactAtOpen(journalGeneration + 1);
+            }
+        }
+        if (!losses.isEmpty()) {
+            LOSS.log(Level.WARNING, "the store " + journalPath.toAbsolutePath() + " was damaged and has been repaired"
+                    + " (" + losses.size() + " damaged " + (losses.size() == 1 ? "region" : "regions")
+                    + " skipped, every intact record kept): it opened with " + state.sessions.size() + " sessions, "
+                    + state.retained.size() + " retained, " + state.queuedEntries() + " queued messages");
         }
         LOG.log(Level.DEBUG, () -> "opened " + journalPath + ": " + state.sessions.size() + " sessions, "
                 + state.retained.size() + " retained, " + state.queuedEntries() + " queued in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
-    private long generationOf(FileChannel channel, Path path, byte[] magic) throws IOException {
+    private void compactAtOpen(long generation) throws IOException {
+        try {
+            compactNow(generation);
+        } catch (IOException e) {
+            abortCompaction(e);
+            throw e;
+        }
+    }
+
+    /** The snapshot's generation when its header is damaged: the oldest journal's, which must follow it. */
+    private long inferredSnapshotGeneration;
+
+    /**
+     * Gives a file whose header is damaged the generation its place implies: the snapshot that of the oldest
+     * journal; {@code journal.old} the one before {@code journal}, or the snapshot's; {@code journal} the one
+     * after {@code journal.old}, or the snapshot's. Its records are still read (resynchronising on the first
+     * valid one); the open then rewrites the files.
+     */
+    private void inferGenerations(List<Path> journals, List<Long> journalGenerations, boolean snapshotExists,
+                                  Long snapshotHeader) {
+        long oldest = Long.MAX_VALUE;
+        for (Long generation : journalGenerations) {
+            if (generation != null) {
+                oldest = Math.min(oldest, generation);
+            }
+        }
+        Long known = snapshotHeader;
+        if (snapshotExists && snapshotHeader == null) {
+            inferredSnapshotGeneration = oldest == Long.MAX_VALUE ? 0 : oldest;
+            known = inferredSnapshotGeneration;
+        }
+        long base = known == null ? 0 : known;
+        for (int i = 0; i < journals.size(); i++) {
+            if (journalGenerations.get(i) != null) {
+                continue;
+            }
+            long generation;
+            if (journals.get(i).equals(oldJournalPath)) {
+                Long next = journals.size() > 1 ? journalGenerations.get(1) : null;
+                generation = next != null ? next - 1 : base;
+            } else {
+                Long previous = journals.size() > 1 ? journalGenerations.get(0) : null;
+                generation = previous != null ? previous + 1 : base;
+            }
+            journalGenerations.set(i, Math.max(generation, base));
+        }
+    }
+
+    /** The generation in a file's header, or null when the header is damaged (the loss is reported). */
+    private Long generationOf(FileChannel channel, Path path, byte[] magic) throws IOException {
         try {
             return Records.readGeneration(channel, magic);
         } catch (Records.BadFileException e) {
-            throw new StoreException("the store file " + path.toAbsolutePath() + " is unusable: " + e.getMessage(), null);
+            if (channel.size() == 0 || Files.size(path) == 0) {
+                lose(path, 0, 0, "the file is empty (" + e.getMessage() + ")", -1);
+            } else {
+                lose(path, 0, Math.min(Records.FILE_HEADER_SIZE, channel.size()), "its header is damaged: "
+                        + e.getMessage() + "; its generation is taken from the other files and its records are"
+                        + " still read", -2);
+            }
+            return null;
         }
     }
 
@@ -229,94 +315,182 @@ public final class FileStateStore implements StateStore {
         generations[tag] = generation;
     }
 
+    /** A queued delivery decoded from a record that is not known to be intact yet. */
+    private record PendingEnqueue(String clientId, long sequence, long location) {
+    }
+
     /**
-     * Replays the records of a file into the state; returns where the valid records end. Only the current
-     * journal may end with a bad record (a write cut short by a crash): it is cut off.
+     * Replays the records of a file into the state; returns where the valid records end. A damaged region
+     * (a record failing its checksum, a bad length, zeros, a record that does not decode or has an unknown
+     * version) is skipped up to the next valid record, reported by {@link #lose}, and makes the open rewrite the
+     * files; damage that runs to the end of the journal written last is a write cut short by a crash, cut off.
      */
-    private long replay(FileChannel channel, Path path, int tag, boolean snapshot, boolean tolerateTornTail)
+    private long replay(FileChannel channel, Path path, int tag, boolean snapshot, boolean last)
             throws IOException {
-        Records.Reader reader = new Records.Reader(channel, Records.FILE_HEADER_SIZE, channel.size());
+        long size = channel.size();
+        Records.Reader reader = new Records.Reader(channel, Math.min(Records.FILE_HEADER_SIZE, size), size);
         long[] endCount = {-1};
         boolean ended = false;
+        boolean damaged = false;
         long records = 0;
+        List<Object> pending = new ArrayList<>();
         Codec.OperationSink sink = new Codec.OperationSink() {
             @Override
             public void operation(StoreOperation operation) {
-                state.apply(operation);
+                pending.add(operation);
             }
 
             @Override
             public void enqueued(String clientId, long sequence, int deliveryOffset, int deliveryLength) {
-                state.enqueue(clientId, sequence,
-                        Locations.pack(tag, reader.windowStart + deliveryOffset, deliveryLength));
+                pending.add(new PendingEnqueue(clientId, sequence,
+                        Locations.pack(tag, reader.windowStart + deliveryOffset, deliveryLength)));
             }
         };
-        while (reader.next()) {
-            long offset = reader.position();
-            if (ended) {
-                throw corrupt(path, offset, "a record after the snapshot's end record");
-            }
-            Codec.Input in = new Codec.Input(reader.window, reader.bodyStart, reader.bodyEnd);
-            try {
-                int version = in.u8();
-                if (version != Codec.RECORD_VERSION) {
-                    throw new StoreException("the record at offset " + offset + " of " + path.toAbsolutePath()
-                            + " has version " + version + ", which this Culex cannot read (" + Codec.RECORD_VERSION
-                            + " only): was the store written by a newer version?", null);
-                }
-                int count = in.i32();
-                for (int i = 0; i < count; i++) {
-                    if (!Codec.readOperation(in, sink, endCount)) {
-                        if (!snapshot) {
-                            throw new Codec.MalformedException("a snapshot end record in a journal");
+        long end = reader.position();
+        while (true) {
+            if (reader.next()) {
+                long offset = reader.position();
+                long recordEnd = reader.windowStart + reader.bodyEnd;
+                pending.clear();
+                String problem = null;
+                int count = -1;
+                boolean endRecord = false;
+                if (ended) {
+                    problem = "a record after the snapshot's end record";
+                } else {
+                    Codec.Input in = new Codec.Input(reader.window, reader.bodyStart, reader.bodyEnd);
+                    try {
+                        int version = in.u8();
+                        if (version != Codec.RECORD_VERSION) {
+                            problem = "a record of version " + version + ", which this Culex cannot read ("
+                                    + Codec.RECORD_VERSION + " only): written by a newer version?";
+                        } else {
+                            count = in.i32();
+                            for (int i = 0; i < count; i++) {
+                                if (!Codec.readOperation(in, sink, endCount)) {
+                                    if (!snapshot) {
+                                        throw new Codec.MalformedException("a snapshot end record in a journal");
+                                    }
+                                    endRecord = true;
+                                }
+                            }
+                            if (in.hasMore()) {
+                                throw new Codec.MalformedException((in.end - in.position)
+                                        + " bytes after the last operation");
+                            }
                         }
-                        ended = true;
+                    } catch (Codec.MalformedException | IllegalArgumentException | NullPointerException
+                             | IndexOutOfBoundsException e) {
+                        problem = "a record that passes its checksum but does not decode (" + e.getMessage() + ")";
                     }
                 }
-                if (in.hasMore()) {
-                    throw new Codec.MalformedException((in.end - in.position) + " bytes after the last operation");
+                if (problem != null) {
+                    damaged = true;
+                    lose(path, offset, recordEnd, problem, count >= 0 ? count : reader.claimedCount(offset));
+                    continue;
                 }
-            } catch (Codec.MalformedException | IllegalArgumentException | NullPointerException e) {
-                throw corrupt(path, offset, "a record that passes its checksum but does not decode ("
-                        + e.getMessage() + ")");
+                for (Object item : pending) {
+                    if (item instanceof PendingEnqueue e) {
+                        state.enqueue(e.clientId(), e.sequence(), e.location());
+                    } else {
+                        state.apply((StoreOperation) item);
+                    }
+                }
+                ended |= endRecord;
+                records++;
+                end = recordEnd;
+                continue;
             }
-            records++;
-        }
-        long end = reader.position();
-        if (reader.problem != null) {
-            if (!tolerateTornTail) {
-                throw corrupt(path, end, reader.problem);
+            if (reader.problem == null) {
+                break; // the clean end of the file
             }
-            if (reader.validRecordAfter(end)) {
-                throw new StoreException("the journal " + path.toAbsolutePath() + " is corrupt at offset " + end
-                        + ": " + reader.problem + ", yet valid records follow, so this is not a write cut short by"
-                        + " a crash; starting would lose acknowledged data. Restore the store from a backup, or move"
-                        + " its files aside to start empty", null);
+            long from = reader.position();
+            long next = reader.nextValidRecord(from);
+            if (next < 0 && last) {
+                Path copy = copyAside(path);
+                LOSS.log(Level.WARNING, "ignoring the last " + (reader.size - from) + " bytes of "
+                        + path.toAbsolutePath() + " from offset " + from + " to " + reader.size + " ("
+                        + reader.problem + (reader.zeroFilled(from, reader.size) ? ", zero-filled" : "")
+                        + countClause(reader.claimedCount(from)) + "): a write cut short by a crash, never"
+                        + " acknowledged; the file is truncated there (a copy of it as found is "
+                        + copy.toAbsolutePath() + ")");
+                losses.add(path.toAbsolutePath() + " [" + from + ", " + reader.size + "): " + reader.problem
+                        + " (torn tail)");
+                channel.truncate(from);
+                channel.force(true);
+                end = from;
+                break;
             }
-            LOG.log(Level.WARNING, "ignoring the last " + (reader.size - end) + " bytes of " + path.toAbsolutePath()
-                    + " from offset " + end + " (" + reader.problem + "): a write cut short by a crash, never"
-                    + " acknowledged; the file is truncated there");
-            channel.truncate(end);
-            channel.force(true);
+            long to = next < 0 ? reader.size : next;
+            damaged = true;
+            lose(path, from, to, reader.problem + (reader.zeroFilled(from, to) ? ", zero-filled" : ""),
+                    reader.claimedCount(from));
+            if (next < 0) {
+                break;
+            }
+            reader.skipTo(next);
         }
         if (snapshot) {
-            if (!ended) {
-                throw corrupt(path, end, "the snapshot has no end record (incomplete)");
-            }
-            if (endCount[0] != records - 1) {
-                throw corrupt(path, end, "the snapshot's end record counts " + endCount[0] + " records, not "
-                        + (records - 1));
+            if (!ended && !damaged) {
+                lose(path, end, reader.size, "the snapshot has no end record: it was cut short after its last"
+                        + " intact record, and whatever it held after that is lost", -1);
+            } else if (ended && endCount[0] != records - 1) {
+                lose(path, Records.FILE_HEADER_SIZE, reader.size, "the snapshot's end record counts " + endCount[0]
+                        + " records before it and " + (records - 1) + " intact ones were read: "
+                        + Math.max(0, endCount[0] - (records - 1)) + " records of sessions or retained messages are"
+                        + " lost (their ranges are reported above)", -2);
+            } else if (!ended) {
+                lose(path, end, reader.size, "the snapshot's end record is lost too, so how many of its records"
+                        + " were lost is unknown", -2);
             }
         }
         return end;
     }
 
-    private static StoreException corrupt(Path path, long offset, String problem) {
-        return new StoreException("the store file " + path.toAbsolutePath() + " is corrupt at offset " + offset + ": "
-                + problem + ". Restore the store from a backup, or move its files aside to start empty", null);
+    /**
+     * Reports a damaged region of a store file: copies the file aside (once), logs what was lost at WARNING on
+     * {@code io.culex.store}, and makes the open rewrite the files. {@code operations} is the count the damaged
+     * record's header claims, -1 when unreadable, -2 when the region is a file header.
+     */
+    private void lose(Path path, long from, long to, String problem, int operations) throws IOException {
+        Path copy = copyAside(path);
+        rewriteAtOpen = true;
+        String what = operations == -2 ? ""
+                : from == to ? ""
+                : operations >= 0 ? "; its header counts " + operations + " operations, which are lost"
+                : "; how many operations it held is unknown (no readable record header)";
+        String line = path.toAbsolutePath() + " [" + from + ", " + to + "): " + problem;
+        losses.add(line);
+        LOSS.log(Level.WARNING, "the store file " + path.toAbsolutePath() + " is damaged from offset " + from
+                + " to " + to + " (" + (to - from) + " bytes): " + problem + what
+                + ". Every intact record before and after it is kept; later changes to what it held (a message it"
+                + " enqueued, a session it saved) may have been partial. A copy of the file as found is "
+                + copy.toAbsolutePath() + "; the store is rewritten without the damage");
+    }
+
+    private static String countClause(int operations) {
+        return operations >= 0 ? "; its header counts " + operations + " operations" : "";
+    }
+
+    /** Copies a damaged file to {@code <name>.damaged-<epochmillis>} before anything changes it (once an open). */
+    private Path copyAside(Path path) throws IOException {
+        Path done = copies.get(path);
+        if (done != null) {
+            return done;
+        }
+        long now = System.currentTimeMillis();
+        Path copy = path.resolveSibling(path.getFileName() + ".damaged-" + now);
+        for (int i = 1; Files.exists(copy); i++) {
+            copy = path.resolveSibling(path.getFileName() + ".damaged-" + now + "-" + i);
+        }
+        Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        copies.put(path, copy);
+        return copy;
     }
 
     private FileChannel createJournal(long generation) throws IOException {
+        // a cleanup still running may be about to delete the journal this one replaces: let it finish first
+        awaitCleanup();
         Files.deleteIfExists(journalTmpPath);
         try (FileChannel tmp = FileChannel.open(journalTmpPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] header = Records.fileHeader(Records.JOURNAL_MAGIC, generation);
@@ -713,6 +887,16 @@ public final class FileStateStore implements StateStore {
 
     Path snapshotPath() {
         return snapshotPath;
+    }
+
+    /** The damaged regions this open skipped or cut off, one line each: file, {@code [from, to)}, problem. */
+    List<String> losses() {
+        return List.copyOf(losses);
+    }
+
+    /** The copies of damaged files this open made, by file. */
+    Map<Path, Path> damagedCopies() {
+        return Map.copyOf(copies);
     }
 
     private static String describe(Throwable e) {

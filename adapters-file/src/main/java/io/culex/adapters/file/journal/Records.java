@@ -234,15 +234,65 @@ final class Records {
 
         /** Whether a valid record starts anywhere after {@code from}: then a bad record there is no torn tail. */
         boolean validRecordAfter(long from) throws IOException {
+            return nextValidRecord(from) >= 0;
+        }
+
+        /**
+         * Where the first record after {@code from} that starts with the marker and passes its checksum begins,
+         * or -1 if there is none: how a reader resynchronises past damaged bytes.
+         */
+        long nextValidRecord(long from) throws IOException {
             for (long at = from + 1; at + RECORD_HEADER_SIZE <= size; at++) {
                 if (!ensure(at, RECORD_HEADER_SIZE)) {
-                    return false;
+                    return -1;
                 }
                 if (Codec.getInt(window, (int) (at - windowStart)) == RECORD_MAGIC && check(at) == null) {
-                    return true;
+                    return at;
                 }
             }
-            return false;
+            return -1;
+        }
+
+        /** Continues reading at {@code offset} (a record found by {@link #nextValidRecord}). */
+        void skipTo(long offset) {
+            recordOffset = offset;
+            current = false;
+            problem = null;
+        }
+
+        /**
+         * The operation count in the header of the (damaged) record at {@code at}, when its marker is there and
+         * its length keeps it inside the file; else -1. The count itself is not checked (it may be damaged too).
+         */
+        int claimedCount(long at) throws IOException {
+            if (!ensure(at, FIRST_OPERATION)) {
+                return -1;
+            }
+            int index = (int) (at - windowStart);
+            int length = Codec.getInt(window, index + 4);
+            if (Codec.getInt(window, index) != RECORD_MAGIC || length < FIRST_OPERATION - RECORD_HEADER_SIZE
+                    || at + RECORD_HEADER_SIZE + length > size) {
+                return -1;
+            }
+            return Codec.getInt(window, index + COUNT_OFFSET);
+        }
+
+        /** Whether every byte of {@code [from, to)} is zero (a zero-filled region, as a lost page leaves). */
+        boolean zeroFilled(long from, long to) throws IOException {
+            for (long at = from; at < to; ) {
+                int chunk = (int) Math.min(window.length, to - at);
+                if (!ensure(at, chunk)) {
+                    return false;
+                }
+                int index = (int) (at - windowStart);
+                for (int i = 0; i < chunk; i++) {
+                    if (window[index + i] != 0) {
+                        return false;
+                    }
+                }
+                at += chunk;
+            }
+            return true;
         }
     }
 }

@@ -29,12 +29,21 @@
  * messages; then the retained messages) closed by an end record that counts the records before it.
  *
  * <h2>Torn writes and corruption</h2>
- * At open the records are checked one by one. Only the journal written last may end in a bad record (cut short,
- * failing its checksum, or with a damaged header): if no valid record follows it anywhere in the file, it is the
- * write a crash interrupted, never acknowledged, and the file is truncated there. A bad record with a valid one
- * after it, any bad record in an older journal or in a snapshot, or a snapshot without its end record is
- * corruption: the open fails with a {@code StoreException} naming the file and the offset; nothing acknowledged
- * is dropped silently.
+ * At open the records are checked one by one; a damaged region never stops the open. Before anything changes a
+ * damaged file, it is copied to {@code <file>.damaged-<epochmillis>} (the original bytes are never deleted).
+ * A bad record (cut short, failing its checksum, a bad length, zeros, one that passes its checksum but does not
+ * decode, or of an unknown version) is skipped by resynchronising on the next offset where a record starts with
+ * {@code CXR1} and passes its checksum; every intact record before and after is kept. Each damaged region is
+ * logged at WARNING on {@code io.culex.store}: the file, the byte range {@code [from, to)}, the problem, and
+ * how many operations it held when the damaged record's header is readable; later operations that refer to what
+ * it held (a Dequeued of a message it enqueued) find nothing to change, so the log says the state after it may
+ * be partial. Damage running to the end of the journal written last is the write a crash interrupted, never
+ * acknowledged: the file is truncated there. Any other damage makes the open compact at once (a snapshot of
+ * what was kept, a fresh journal), so the next open is clean. A file header that is damaged is logged the same
+ * way; its generation is taken from its place among the files, and its records are still read. A snapshot is
+ * written in records of about 256 KiB: a damaged one loses those sessions and retained messages (its end record,
+ * when intact, tells how many records were lost), a snapshot cut short loses what followed, and the journals
+ * newer than it are still replayed. Only a missing file (a generation gap) still fails the open.
  *
  * <h2>Memory</h2>
  * The state is rebuilt in memory at open by replaying the snapshot and journals, except queued messages: each

@@ -62,6 +62,7 @@ public final class SqliteStateStore implements StateStore {
     private static final int CACHE_KIB = 8 << 10;
 
     private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
 
     private static final String SESSION_EXISTS = " WHERE EXISTS (SELECT 1 FROM sessions WHERE client_id = ?1)";
@@ -179,16 +180,34 @@ public final class SqliteStateStore implements StateStore {
     /**
      * Opens (creating it and its directories if missing) the store in {@code file}.
      *
+     * A file that is not a database or that {@code PRAGMA quick_check} finds corrupt does not fail the open: it
+     * is moved aside and what can be read of it is copied into a fresh store (see {@link SqliteSalvage}).
+     *
      * @throws StoreException naming the file and the cause when it cannot be opened: an unwritable location,
-     *                        a file that is not a Culex SQLite store, one written by a newer version, or a file
-     *                        another process has open
+     *                        an SQLite database of another application, one written by a newer version, or a
+     *                        file another process has open
      */
     public static SqliteStateStore open(Path file) {
         return open(file, DEFAULT_BUSY_TIMEOUT_MILLIS);
     }
 
     static SqliteStateStore open(Path file, int busyTimeoutMillis) {
-        return new SqliteStateStore(file.toAbsolutePath().normalize(), busyTimeoutMillis);
+        Path normalized = file.toAbsolutePath().normalize();
+        try {
+            return new SqliteStateStore(normalized, busyTimeoutMillis);
+        } catch (DamagedException damaged) {
+            return SqliteSalvage.recover(normalized, damaged.getMessage(),
+                    () -> new SqliteStateStore(normalized, busyTimeoutMillis));
+        }
+    }
+
+    /** The file is not a database, or SQLite finds it corrupt ({@code PRAGMA quick_check}); the message says how. */
+    static final class DamagedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The file this store keeps its state in. */
@@ -237,6 +256,7 @@ public final class SqliteStateStore implements StateStore {
                 throw new StoreException("SQLite store " + file + ": has tables but no Culex schema version;"
                         + " not a Culex store", null);
             }
+            quickCheck(statement);
             String mode = stringPragma(statement, "journal_mode = WAL");
             if (!"wal".equalsIgnoreCase(mode)) {
                 throw new StoreException("SQLite store " + file + ": cannot switch to WAL mode (journal_mode is "
@@ -270,6 +290,33 @@ public final class SqliteStateStore implements StateStore {
                 rows.next();
                 nextSendOrder = rows.getLong(1);
             }
+        }
+    }
+
+    /** SQLite's structural check of every page and index (without the slower cross-checks of integrity_check). */
+    private void quickCheck(Statement statement) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("PRAGMA quick_check(20)")) {
+            while (rows.next()) {
+                problems.add(rows.getString(1));
+            }
+        }
+        if (!problems.equals(List.of("ok"))) {
+            throw new DamagedException("PRAGMA quick_check reports: " + String.join("; ", problems), null);
+        }
+    }
+
+    /** The store's connection, for {@link SqliteSalvage} to copy rows in before the store is handed out. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** After {@link SqliteSalvage} copied flights in: the next send order goes above theirs again. */
+    synchronized void reloadSendOrder() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(send_order), 0) + 1 FROM flights")) {
+            rows.next();
+            nextSendOrder = rows.getLong(1);
         }
     }
 
@@ -308,17 +355,18 @@ public final class SqliteStateStore implements StateStore {
         return statement;
     }
 
-    private StoreException openFailure(Exception e) {
-        if (e instanceof StoreException storeException) {
-            return storeException;
+    private RuntimeException openFailure(Exception e) {
+        if (e instanceof StoreException || e instanceof DamagedException) {
+            return (RuntimeException) e;
         }
         int code = e instanceof SQLException sql ? sql.getErrorCode() & 0xFF : -1;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+            return new DamagedException((code == SQLITE_NOTADB ? "not an SQLite database: " : "corrupt: ")
+                    + e.getMessage(), e);
+        }
         if (code == SQLITE_BUSY) {
             return new StoreException("SQLite store " + file + ": in use by another process (is another broker"
                     + " running on the same persistence_location?): " + e.getMessage(), e);
-        }
-        if (code == SQLITE_NOTADB) {
-            return new StoreException("SQLite store " + file + ": not an SQLite database: " + e.getMessage(), e);
         }
         return new StoreException("SQLite store " + file + ": cannot open: " + e.getMessage(), e);
     }

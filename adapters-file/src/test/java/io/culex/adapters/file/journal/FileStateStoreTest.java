@@ -27,13 +27,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the file backend adds to the contract: torn writes, corruption, compaction, locking, bad locations. */
+/** What the file backend adds to the contract: torn writes, compaction, locking, bad locations (damage: FileStoreDamageTest). */
 class FileStateStoreTest {
 
     private static final String NAME = "mosquitto.db";
 
     /** The torn-write tests provoke a warning per case; they would flood the build output. */
     private static final Logger QUIET = Logger.getLogger(FileStateStore.class.getName());
+    private static final Logger QUIET_STORE = Logger.getLogger("io.culex.store");
 
     @TempDir
     Path directory;
@@ -41,6 +42,7 @@ class FileStateStoreTest {
     @BeforeAll
     static void quiet() {
         QUIET.setLevel(Level.SEVERE);
+        QUIET_STORE.setLevel(Level.SEVERE);
     }
 
     private FileStateStore open() {
@@ -102,41 +104,6 @@ class FileStateStoreTest {
             }
             assertEquals(end, Files.size(journal()));
         }
-    }
-
-    @Test
-    void aDamagedRecordBeforeTheLastIsCorruptionNamingTheFileAndOffset() throws IOException {
-        long second;
-        try (FileStateStore store = open()) {
-            store.apply(List.of(new SessionSaved("a", 1)));
-            second = store.journalSize();
-            store.apply(List.of(new SessionSaved("b", 2)));
-            store.apply(List.of(new SessionSaved("c", 3)));
-        }
-        byte[] full = Files.readAllBytes(journal());
-        for (int field : new int[] {0, 5, 9, 14, 20}) { // magic, length, checksum, body
-            byte[] damaged = full.clone();
-            damaged[(int) second + field] ^= 0x01;
-            Files.write(journal(), damaged);
-            StoreException failure = assertThrows(StoreException.class, this::open);
-            assertTrue(failure.getMessage().contains(journal().toAbsolutePath().toString()), failure.getMessage());
-            assertTrue(failure.getMessage().contains("offset " + second), failure.getMessage());
-            assertEquals(full.length, Files.size(journal()), "nothing is cut off a corrupt journal");
-        }
-    }
-
-    @Test
-    void aRecordOfAnUnknownVersionIsRefusedByName() throws IOException {
-        try (FileStateStore store = open()) {
-            store.apply(List.of(new SessionSaved("a", 1)));
-        }
-        byte[] bytes = Files.readAllBytes(journal());
-        int record = Records.FILE_HEADER_SIZE;
-        bytes[record + Records.RECORD_HEADER_SIZE] = 2;
-        Codec.putInt(bytes, record + 8, Records.recordCrc(bytes, record, bytes.length - record - Records.RECORD_HEADER_SIZE));
-        Files.write(journal(), bytes);
-        StoreException failure = assertThrows(StoreException.class, this::open);
-        assertTrue(failure.getMessage().contains("version 2"), failure.getMessage());
     }
 
     @Test
