@@ -190,7 +190,7 @@ public final class SessionRegistry {
         Session session = new Session(id, expiry, limits, clock);
         recovered.subscriptions().forEach(session::restoreSubscription);
         recovered.flights().forEach(f -> session.restoreFlight(f.packetId(), forms.delivery(f.delivery()), f.released()));
-        persistence.forEachQueued(id, q -> session.restoreQueued(q.sequence(), forms.delivery(q.delivery())));
+        persistence.restoreQueue(id, session);
         recovered.inboundQos2AwaitingRelease().forEach(session::restoreInboundQos2);
         SessionActor actor = new SessionActor(session, home, metrics);
         actor.journal(persistence.journal(id));
