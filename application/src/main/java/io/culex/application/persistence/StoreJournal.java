@@ -35,8 +35,8 @@ public final class StoreJournal implements SessionJournal, QueueSource {
     private final StateStore store;
     private final StoredForms forms;
     private DurabilityTicket current;
-    /** The writer's number of this session's latest Enqueued write. */
-    private long lastEnqueued;
+    /** The writer's number of this session's latest write. */
+    private long lastWrite;
 
     StoreJournal(String clientId, StoreWriter writer, StateStore store, StoredForms forms) {
         this.clientId = clientId;
@@ -48,17 +48,18 @@ public final class StoreJournal implements SessionJournal, QueueSource {
     /**
      * The next page of the session's queue from the store. The session keeps no copy of the entries it
      * asks for, and the latest of them may have been journaled moments ago: their Enqueued writes could
-     * still wait in the writer's queue, and a read now would miss them (the session would then skip or,
-     * worse, give them up). So the read first waits until the writer is done with this session's latest
-     * Enqueued write, and with every write queued before it, the session's Dequeued ones included: then
-     * the store holds exactly the queue the session counts. The wait is free when the backlog was built
-     * while the client was away (a reconnecting subscriber drains writes applied long ago); while new
-     * messages keep arriving it is at most one group commit, once per page. A write that failed is not
-     * in the store: its publisher was refused, and the session gives the entry up (PendingQueue#load).
+     * still wait in the writer's queue, and a read now would miss them (the session would give them up as
+     * lost). So the read first waits until the writer is done with this session's latest write and with
+     * every write queued before it (the writer works in queue order): then the store holds exactly the
+     * queue the session counts, its Dequeued writes included. The wait is free for a backlog built while
+     * the client was away; while messages keep arriving or the queue drains it is at most one group
+     * commit per page, and it keeps a fast drain from piling its writes up in the writer's queue (the
+     * drain goes no faster than the store). A write that failed is not in the store: its publisher was
+     * refused, and the session gives the entry up (PendingQueue#load).
      */
     @Override
     public List<Queued> read(long afterSequence, int limit) {
-        writer.awaitProcessed(lastEnqueued, READ_WAIT_MILLIS);
+        writer.awaitProcessed(lastWrite, READ_WAIT_MILLIS);
         return store.readQueue(clientId, afterSequence, limit).stream()
                 .map(q -> new Queued(q.sequence(), forms.delivery(q.delivery())))
                 .toList();
@@ -76,46 +77,46 @@ public final class StoreJournal implements SessionJournal, QueueSource {
 
     @Override
     public void subscribed(Subscription subscription) {
-        writer.submit(new SubscriptionSaved(clientId, subscription), null);
+        lastWrite = writer.submit(new SubscriptionSaved(clientId, subscription), null);
     }
 
     @Override
     public void unsubscribed(String filter) {
-        writer.submit(new SubscriptionDeleted(clientId, filter), null);
+        lastWrite = writer.submit(new SubscriptionDeleted(clientId, filter), null);
     }
 
     @Override
     public void enqueued(long sequence, Delivery delivery) {
-        lastEnqueued = writer.submit(new Enqueued(clientId, sequence, forms.stored(delivery)), current);
+        lastWrite = writer.submit(new Enqueued(clientId, sequence, forms.stored(delivery)), current);
     }
 
     @Override
     public void dequeued(long sequence) {
-        writer.submit(new Dequeued(clientId, sequence), null);
+        lastWrite = writer.submit(new Dequeued(clientId, sequence), null);
     }
 
     @Override
     public void flightStarted(int packetId, Delivery delivery) {
-        writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
+        lastWrite = writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
     }
 
     @Override
     public void flightReleased(int packetId) {
-        writer.submit(new FlightReleased(clientId, packetId), null);
+        lastWrite = writer.submit(new FlightReleased(clientId, packetId), null);
     }
 
     @Override
     public void flightEnded(int packetId) {
-        writer.submit(new FlightEnded(clientId, packetId), null);
+        lastWrite = writer.submit(new FlightEnded(clientId, packetId), null);
     }
 
     @Override
     public void inboundQos2Received(int packetId) {
-        writer.submit(new InboundQos2Received(clientId, packetId), current);
+        lastWrite = writer.submit(new InboundQos2Received(clientId, packetId), current);
     }
 
     @Override
     public void inboundQos2Released(int packetId) {
-        writer.submit(new InboundQos2Released(clientId, packetId), null);
+        lastWrite = writer.submit(new InboundQos2Released(clientId, packetId), null);
     }
 }
