@@ -130,7 +130,7 @@ public final class Broker {
             }
         }
         for (var session : state.sessions()) {
-            context.sessions().restore(session, restoredSessions);
+            context.sessions().restore(session, restoredSessions, globalSecurity.authorizer());
         }
         return state;
     }

@@ -10,6 +10,7 @@ import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
 import io.culex.domain.persistence.RecoveredState.RecoveredSession;
+import io.culex.domain.port.Authorizer;
 import io.culex.domain.port.Clock;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.Session;
@@ -173,9 +174,10 @@ public final class SessionRegistry {
      * with what is left of its expiry interval (counted from its disconnection, or from now if it was
      * connected when the broker stopped). One whose interval ran out while the broker was down is deleted.
      *
-     * @param home where the session's work runs until a connection attaches
+     * @param home       where the session's work runs until a connection attaches
+     * @param authorizer decides what the session may receive until its client connects again
      */
-    public void restore(RecoveredSession recovered, Executor home) {
+    public void restore(RecoveredSession recovered, Executor home, Authorizer authorizer) {
         StoredForms forms = persistence.forms();
         String id = recovered.clientId();
         long expiry = recovered.expiryIntervalSeconds();
@@ -190,10 +192,12 @@ public final class SessionRegistry {
         Session session = new Session(id, expiry, limits, clock);
         recovered.subscriptions().forEach(session::restoreSubscription);
         recovered.flights().forEach(f -> session.restoreFlight(f.packetId(), forms.delivery(f.delivery()), f.released()));
-        persistence.forEachQueued(id, q -> session.restoreQueued(q.sequence(), forms.delivery(q.delivery())));
+        persistence.restoreQueue(id, session);
         recovered.inboundQos2AwaitingRelease().forEach(session::restoreInboundQos2);
         SessionActor actor = new SessionActor(session, home, metrics);
         actor.journal(persistence.journal(id));
+        // Its username is not stored: until the client connects again, the ACL's rules for no user apply.
+        actor.permissions(authorizer.permissionsFor(id, null));
         sessions.put(id, actor);
         recovered.subscriptions().forEach(subscription -> router.subscribe(actor, subscription));
         if (recovered.disconnectedAtEpochMillis() == 0) {

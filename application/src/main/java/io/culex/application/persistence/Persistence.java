@@ -10,9 +10,9 @@ import io.culex.domain.persistence.StoreOperation.SessionDisconnected;
 import io.culex.domain.persistence.StoreOperation.SessionSaved;
 import io.culex.domain.port.Clock;
 import io.culex.domain.port.StateStore;
+import io.culex.domain.session.Session;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * What the broker writes to a durable store, and when: persistent sessions (through their
@@ -48,16 +48,33 @@ public final class Persistence implements AutoCloseable {
         return store == null ? RecoveredState.empty() : store.recover();
     }
 
-    /** Start-up: a session's whole queue, in order, page by page from the store. */
-    public void forEachQueued(String clientId, Consumer<QueuedMessage> sink) {
+    /**
+     * Start-up: the head of a session's queue ({@link StoreJournal#QUEUE_WINDOW} entries) into memory; the
+     * rest stays in the store, only counted (read page by page, one page in memory at a time), and is read
+     * back through the session's journal as the queue drains.
+     */
+    public void restoreQueue(String clientId, Session session) {
         if (store == null) {
             return;
         }
-        long after = 0;
+        List<QueuedMessage> head = store.readQueue(clientId, 0, StoreJournal.QUEUE_WINDOW);
+        head.forEach(q -> session.restoreQueued(q.sequence(), forms.delivery(q.delivery())));
+        if (head.size() < StoreJournal.QUEUE_WINDOW) {
+            return;
+        }
+        long after = head.get(head.size() - 1).sequence();
+        long count = 0;
+        long bytes = 0;
         for (List<QueuedMessage> page = store.readQueue(clientId, after, QUEUE_PAGE); !page.isEmpty();
                 page = store.readQueue(clientId, after, QUEUE_PAGE)) {
-            page.forEach(sink);
+            for (QueuedMessage queued : page) {
+                count++;
+                bytes += queued.delivery().message().payload().length + queued.delivery().message().topic().length();
+            }
             after = page.get(page.size() - 1).sequence();
+        }
+        if (count > 0) {
+            session.restoreSpilledQueue(count, bytes, after);
         }
     }
 
@@ -81,7 +98,7 @@ public final class Persistence implements AutoCloseable {
 
     /** A journal for a persistent session, or null without a durable store. */
     public StoreJournal journal(String clientId) {
-        return writer == null ? null : new StoreJournal(clientId, writer, forms);
+        return writer == null ? null : new StoreJournal(clientId, writer, store, forms);
     }
 
     public void sessionSaved(String clientId, long expiryIntervalSeconds) {

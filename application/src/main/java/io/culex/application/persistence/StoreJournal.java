@@ -9,26 +9,60 @@ import io.culex.domain.persistence.StoreOperation.InboundQos2Received;
 import io.culex.domain.persistence.StoreOperation.InboundQos2Released;
 import io.culex.domain.persistence.StoreOperation.SubscriptionDeleted;
 import io.culex.domain.persistence.StoreOperation.SubscriptionSaved;
+import io.culex.domain.port.StateStore;
 import io.culex.domain.session.Delivery;
+import io.culex.domain.session.QueueSource;
 import io.culex.domain.session.SessionJournal;
 import io.culex.domain.topic.Subscription;
+import java.util.List;
 
 /**
  * Writes one persistent session's changes to the store. A change caused by a message a publisher
  * waits for (a copy of it queued or sent, its QoS 2 id) joins that publisher's
  * {@link DurabilityTicket}, set around the work with {@link #during}. Used on the session's thread.
+ *
+ * <p>It is also where the session's queue continues beyond the {@link #QUEUE_WINDOW} it keeps in
+ * memory ({@link QueueSource}): pages are read from the store.
  */
-public final class StoreJournal implements SessionJournal {
+public final class StoreJournal implements SessionJournal, QueueSource {
+
+    /** Queued messages a journaled session keeps in memory; the rest of its backlog is read back from the store. */
+    public static final int QUEUE_WINDOW = 1000;
+    private static final long READ_WAIT_MILLIS = 30_000;
 
     private final String clientId;
     private final StoreWriter writer;
+    private final StateStore store;
     private final StoredForms forms;
     private DurabilityTicket current;
+    /** The writer's number of this session's latest write. */
+    private long lastWrite;
 
-    StoreJournal(String clientId, StoreWriter writer, StoredForms forms) {
+    StoreJournal(String clientId, StoreWriter writer, StateStore store, StoredForms forms) {
         this.clientId = clientId;
         this.writer = writer;
+        this.store = store;
         this.forms = forms;
+    }
+
+    /**
+     * The next page of the session's queue from the store. The session keeps no copy of the entries it
+     * asks for, and the latest of them may have been journaled moments ago: their Enqueued writes could
+     * still wait in the writer's queue, and a read now would miss them (the session would give them up as
+     * lost). So the read first waits until the writer is done with this session's latest write and with
+     * every write queued before it (the writer works in queue order): then the store holds exactly the
+     * queue the session counts, its Dequeued writes included. The wait is free for a backlog built while
+     * the client was away; while messages keep arriving or the queue drains it is at most one group
+     * commit per page, and it keeps a fast drain from piling its writes up in the writer's queue (the
+     * drain goes no faster than the store). A write that failed is not in the store: its publisher was
+     * refused, and the session gives the entry up (PendingQueue#load).
+     */
+    @Override
+    public List<Queued> read(long afterSequence, int limit) {
+        writer.awaitProcessed(lastWrite, READ_WAIT_MILLIS);
+        return store.readQueue(clientId, afterSequence, limit).stream()
+                .map(q -> new Queued(q.sequence(), forms.delivery(q.delivery())))
+                .toList();
     }
 
     /** Runs {@code work} with the writes it causes joining {@code ticket}. */
@@ -43,46 +77,46 @@ public final class StoreJournal implements SessionJournal {
 
     @Override
     public void subscribed(Subscription subscription) {
-        writer.submit(new SubscriptionSaved(clientId, subscription), null);
+        lastWrite = writer.submit(new SubscriptionSaved(clientId, subscription), null);
     }
 
     @Override
     public void unsubscribed(String filter) {
-        writer.submit(new SubscriptionDeleted(clientId, filter), null);
+        lastWrite = writer.submit(new SubscriptionDeleted(clientId, filter), null);
     }
 
     @Override
     public void enqueued(long sequence, Delivery delivery) {
-        writer.submit(new Enqueued(clientId, sequence, forms.stored(delivery)), current);
+        lastWrite = writer.submit(new Enqueued(clientId, sequence, forms.stored(delivery)), current);
     }
 
     @Override
     public void dequeued(long sequence) {
-        writer.submit(new Dequeued(clientId, sequence), null);
+        lastWrite = writer.submit(new Dequeued(clientId, sequence), null);
     }
 
     @Override
     public void flightStarted(int packetId, Delivery delivery) {
-        writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
+        lastWrite = writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
     }
 
     @Override
     public void flightReleased(int packetId) {
-        writer.submit(new FlightReleased(clientId, packetId), null);
+        lastWrite = writer.submit(new FlightReleased(clientId, packetId), null);
     }
 
     @Override
     public void flightEnded(int packetId) {
-        writer.submit(new FlightEnded(clientId, packetId), null);
+        lastWrite = writer.submit(new FlightEnded(clientId, packetId), null);
     }
 
     @Override
     public void inboundQos2Received(int packetId) {
-        writer.submit(new InboundQos2Received(clientId, packetId), current);
+        lastWrite = writer.submit(new InboundQos2Received(clientId, packetId), current);
     }
 
     @Override
     public void inboundQos2Released(int packetId) {
-        writer.submit(new InboundQos2Released(clientId, packetId), null);
+        lastWrite = writer.submit(new InboundQos2Released(clientId, packetId), null);
     }
 }

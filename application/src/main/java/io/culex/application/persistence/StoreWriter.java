@@ -39,6 +39,11 @@ public final class StoreWriter implements AutoCloseable {
     private final LongAdder failedBatches = new LongAdder();
     private volatile boolean healthy = true;
     private volatile long failedAt;
+    /** Writes queued so far, numbered in queue order (guarded by {@code this}). */
+    private long submitted;
+    /** How many of the first writes the writer has finished with (applied, or failed): in queue order. */
+    private volatile long processed;
+    private final Object progress = new Object();
 
     public StoreWriter(StateStore store) {
         this.store = store;
@@ -47,12 +52,49 @@ public final class StoreWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a write; {@code ticket} (may be null) waits for it to be durable. Safe from any thread. */
-    public void submit(StoreOperation operation, DurabilityTicket ticket) {
+    /**
+     * Queues a write; {@code ticket} (may be null) waits for it to be durable. Safe from any thread.
+     *
+     * @return the write's number: {@link #awaitProcessed} with it waits until the writer is done with it
+     */
+    public long submit(StoreOperation operation, DurabilityTicket ticket) {
         if (ticket != null) {
             ticket.hold();
         }
-        queue.add(new Write(operation, ticket));
+        return enqueue(new Write(operation, ticket));
+    }
+
+    private synchronized long enqueue(Write write) {
+        queue.add(write);
+        return ++submitted;
+    }
+
+    /**
+     * Waits until the writer is done with write number {@code number} and every one queued before it
+     * (applied, or failed: then it will never be in the store), at most {@code timeoutMillis}.
+     *
+     * @return false if it timed out
+     */
+    public boolean awaitProcessed(long number, long timeoutMillis) {
+        if (processed >= number) {
+            return true;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (progress) {
+            while (processed < number) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -73,6 +115,7 @@ public final class StoreWriter implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MOST_PER_BATCH);
+            int taken = batch.size();
             boolean stop = batch.remove(STOP);
             for (Write write : batch) {
                 operations.add(write.operation());
@@ -82,6 +125,10 @@ public final class StoreWriter implements AutoCloseable {
             }
             batch.clear();
             operations.clear();
+            synchronized (progress) {
+                processed += taken;
+                progress.notifyAll();
+            }
             if (stop) {
                 return;
             }
@@ -128,7 +175,7 @@ public final class StoreWriter implements AutoCloseable {
     /** Writes what is queued, then stops the thread (waiting at most 10 s for it). */
     @Override
     public void close() {
-        queue.add(STOP);
+        enqueue(STOP);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {

@@ -95,7 +95,11 @@ public final class SessionActor {
      */
     public void journal(StoreJournal store) {
         journal = store;
-        session.journal(store == null ? io.culex.domain.session.SessionJournal.NONE : store);
+        if (store == null) {
+            session.journal(io.culex.domain.session.SessionJournal.NONE);
+        } else {
+            session.journal(store, store, StoreJournal.QUEUE_WINDOW);
+        }
     }
 
     /** The session's store journal, or null. */

@@ -117,6 +117,23 @@ class DurableRestartTest {
     }
 
     @Test
+    void aRestoredSessionQueuesWhatIsPublishedBeforeItsClientReturns() {
+        TestClient subscriber = connect("sub", false);
+        subscriber.subscribe("t", QoS.AT_LEAST_ONCE);
+        subscriber.lose();
+
+        restart();
+
+        TestClient publisher = connect("pub", true);
+        publisher.publish("t", "after the restart", QoS.AT_LEAST_ONCE);
+        await("the acknowledgement", () -> publisher.packets.size() == 2);
+        assertEquals("PUBACK 1 SUCCESS", publisher.packets.get(1), "the restored session is a matching subscriber");
+        TestClient back = connect("sub", false);
+        await("the queued message", () -> back.received.size() == 1);
+        assertEquals(List.of("after the restart"), back.receivedPayloads());
+    }
+
+    @Test
     void anUnacknowledgedFlightIsResentWithDupAfterARestart() {
         TestClient subscriber = connect("sub", false);
         subscriber.subscribe("t", QoS.AT_LEAST_ONCE);

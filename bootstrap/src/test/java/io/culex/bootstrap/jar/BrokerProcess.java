@@ -27,14 +27,21 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     static BrokerProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+        return start(List.of(), args);
+    }
+
+    /** As {@link #start(String...)} with options for the JVM, such as {@code -Xmx256m}. */
+    static BrokerProcess start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path outputFile = Files.createTempFile("culex-jar-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
         return new BrokerProcess(process, outputFile);
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 

@@ -65,6 +65,19 @@ public final class Session {
     /** From now on every change of durable state is told to {@code journal} (persistent sessions on a durable store). */
     public void journal(SessionJournal journal) {
         this.journal = journal;
+        if (journal == SessionJournal.NONE) {
+            pending.detachSource();
+        }
+    }
+
+    /**
+     * As {@link #journal(SessionJournal)}, and keeps at most {@code window} queued messages in memory: the
+     * rest of a longer backlog is only in the store the journal writes to, read back from {@code source}
+     * page by page as the queue drains (see {@link PendingQueue}).
+     */
+    public void journal(SessionJournal journal, QueueSource source, int window) {
+        this.journal = journal;
+        pending.spillTo(source, window);
     }
 
     /** An MQTT 3.x session: persistent ones never expire; messages carry no expiry. */
@@ -280,7 +293,9 @@ public final class Session {
         }
         while (online && !pending.isEmpty()) {
             Delivery head = pending.peek();
-            if (isExpired(head)) {
+            if (head == null) {
+                return; // the rest of the queue was on disk only and is gone (see PendingQueue#load)
+            } else if (isExpired(head)) {
                 dequeue();
             } else if (head.qos() == QoS.AT_MOST_ONCE) {
                 dequeue();
@@ -341,7 +356,8 @@ public final class Session {
      * Takes out the deliveries picked for a shared subscription that this session has not
      * completed, so another member of the group can have them (MQTT 5, 4.8.2): queued ones and
      * unacknowledged QoS 1 ones; QoS 2 flights only with {@code includeQos2}, since the client
-     * may have received one already and only an ended session can no longer complete it.
+     * may have received one already and only an ended session can no longer complete it. Of a queue
+     * whose tail is on disk only, the part in memory: the rest stays queued here.
      */
     public List<Delivery> takeSharedDeliveries(boolean includeQos2) {
         List<Delivery> taken = new ArrayList<>();
@@ -415,6 +431,14 @@ public final class Session {
         pending.restore(sequence, delivery);
     }
 
+    /**
+     * The rest of a restored queue, after the entries given to {@link #restoreQueued}: left in the store,
+     * read back page by page through the session's {@link QueueSource} as the queue drains.
+     */
+    public void restoreSpilledQueue(long count, long bytes, long highestSequence) {
+        pending.restoreSpilled(count, bytes, highestSequence);
+    }
+
     public void restoreInboundQos2(int packetId) {
         inboundQos2AwaitingRelease.add(packetId);
     }
@@ -425,12 +449,24 @@ public final class Session {
         return List.copyOf(inflight.values());
     }
 
+    /** The queued messages held in memory, in order: the whole queue, or its head when the rest is on disk only. */
     public List<Delivery> pendingSnapshot() {
         return pending.snapshot();
     }
 
+    /** Every queued message, including those on disk only. */
     public int pendingCount() {
-        return pending.size();
+        return (int) Math.min(Integer.MAX_VALUE, pending.size());
+    }
+
+    /** Queued messages held in memory (bounded by the window when the session has a {@link QueueSource}). */
+    public int pendingInMemory() {
+        return pending.inMemory();
+    }
+
+    /** Queued messages only the store has. */
+    public long pendingOnDisk() {
+        return pending.spilled();
     }
 
     public long pendingBytes() {

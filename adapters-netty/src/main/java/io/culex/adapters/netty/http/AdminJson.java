@@ -64,6 +64,7 @@ final class AdminJson {
                 .member("expiryInterval", session.expiryIntervalSeconds() == Session.NEVER_EXPIRES
                         ? -1 : session.expiryIntervalSeconds())
                 .member("inflight", session.inflight()).member("queued", session.queued())
+                .member("queuedInMemory", session.queuedInMemory())
                 .member("queuedBytes", session.queuedBytes()).member("awaitingRelease", session.awaitingRelease())
                 .name("subscriptions").beginArray();
         for (Subscription subscription : session.subscriptions()) {
