@@ -109,18 +109,10 @@ final class InboundPublishes {
     /**
      * With a durable store, a QoS 1/2 message is acknowledged only once every copy the store must keep
      * (for persistent subscribers, the retained update, its QoS 2 id) is written. If the store cannot
-     * write, the publisher is told (MQTT 5: 0x97) or, as MQTT 3.x cannot be told, disconnected so it
-     * sends the message again later.
+     * write them, the publisher is told (MQTT 5: 0x97) or, as MQTT 3.x cannot be told, disconnected so it
+     * sends the message again later; a message that needs no store write is acknowledged as usual.
      */
     private Refusal receiveDurably(PublishRequest request, String topic, ReasonCode verdict) {
-        if (verdict == ReasonCode.SUCCESS && !context.persistence().acceptsWrites()) {
-            MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": PUBLISH to " + topic
-                    + " refused: the store cannot write (see the store error).");
-            if (!version.hasReasonCodes()) {
-                return new Refusal(ReasonCode.QUOTA_EXCEEDED, "the store cannot write");
-            }
-            verdict = ReasonCode.QUOTA_EXCEEDED;
-        }
         if (verdict != ReasonCode.SUCCESS) {
             acknowledge(request, verdict, reason(verdict));
             return null;
@@ -155,6 +147,8 @@ final class InboundPublishes {
     }
 
     private void refuseUnstored(PublishRequest request) {
+        MESSAGE_LOG.log(INFO, () -> "Client " + clientId + ": PUBLISH " + request.packetId()
+                + " refused: the store could not write it (see the store error).");
         if (version.hasReasonCodes()) {
             acknowledge(request, ReasonCode.QUOTA_EXCEEDED, reasonStrings ? "the message could not be stored" : null);
         } else {

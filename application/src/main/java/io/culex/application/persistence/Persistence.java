@@ -82,11 +82,6 @@ public final class Persistence implements AutoCloseable {
         return writer != null;
     }
 
-    /** False while the store refuses writes (disk full, I/O error): QoS 1/2 messages are then refused. */
-    public boolean acceptsWrites() {
-        return writer == null || writer.isHealthy();
-    }
-
     /** The store writer's counters; empty without a durable store. */
     public Optional<StoreStats> stats() {
         return writer == null ? Optional.empty() : Optional.of(writer.stats());

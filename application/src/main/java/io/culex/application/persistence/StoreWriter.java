@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The one thread that writes to the {@link StateStore}: operations from every session are queued
  * here and applied in batches (group commit), so event loops never wait for the disk and one fsync
  * covers as many writes as arrived meanwhile. After a batch is durable the tickets waiting for it
- * complete; if it fails they fail, and the writer reports itself unhealthy until a batch succeeds.
+ * complete; if it fails they fail (their publishers are refused), and the next batch is tried as usual.
  */
 public final class StoreWriter implements AutoCloseable {
 
@@ -30,15 +30,11 @@ public final class StoreWriter implements AutoCloseable {
     private final StateStore store;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
-    /** After a failure, how long new writes are refused before one is tried again. */
-    private static final long RETRY_AFTER_NANOS = 1_000_000_000L;
-
     private final LongAdder batches = new LongAdder();
     private final LongAdder operationsWritten = new LongAdder();
     private final LongAdder applyNanos = new LongAdder();
     private final LongAdder failedBatches = new LongAdder();
     private volatile boolean healthy = true;
-    private volatile long failedAt;
     /** Writes queued so far, numbered in queue order (guarded by {@code this}). */
     private long submitted;
     /** How many of the first writes the writer has finished with (applied, or failed): in queue order. */
@@ -97,14 +93,6 @@ public final class StoreWriter implements AutoCloseable {
         return true;
     }
 
-    /**
-     * False after a batch failed (disk full, I/O error), for a second at a time: then writes are let
-     * through again to find out whether the store recovered.
-     */
-    public boolean isHealthy() {
-        return healthy || System.nanoTime() - failedAt > RETRY_AFTER_NANOS;
-    }
-
     private void run() {
         List<Write> batch = new ArrayList<>();
         List<StoreOperation> operations = new ArrayList<>();
@@ -155,10 +143,9 @@ public final class StoreWriter implements AutoCloseable {
             failedBatches.increment();
             if (healthy) {
                 LOG.log(ERROR, () -> "Error: could not store " + operations.size() + " changes: " + e.getMessage()
-                        + " QoS 1/2 messages for persistent sessions are refused until the store works again.");
+                        + " QoS 1/2 messages that must be stored are refused while writes fail.");
             }
             healthy = false;
-            failedAt = System.nanoTime();
             for (Write write : batch) {
                 if (write.ticket() != null) {
                     write.ticket().fail();
