@@ -1,10 +1,9 @@
 package io.culex.adapters.rocksdb;
 
+import io.culex.application.spi.DurableStorage;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProvider;
 import io.culex.application.spi.StorageSettings;
-import io.culex.application.storage.memory.MemoryRetainedStore;
-import io.culex.domain.port.RetainedStore;
 import io.culex.domain.port.StateStore;
 import java.nio.file.Path;
 
@@ -38,28 +37,6 @@ public final class RocksDbStorageProvider implements StorageProvider {
     /** @throws StateStore.StoreException if the store cannot be opened (the message names the directory) */
     @Override
     public Storage open(StorageSettings settings) {
-        RocksDbStateStore state = RocksDbStateStore.open(directory(settings));
-        RetainedStore retained = new MemoryRetainedStore();
-        return new Storage() {
-            @Override
-            public RetainedStore retained() {
-                return retained;
-            }
-
-            @Override
-            public StateStore state() {
-                return state;
-            }
-
-            @Override
-            public boolean durable() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                state.close();
-            }
-        };
+        return new DurableStorage(RocksDbStateStore.open(directory(settings)));
     }
 }

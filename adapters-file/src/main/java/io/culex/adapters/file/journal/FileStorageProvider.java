@@ -1,11 +1,9 @@
 package io.culex.adapters.file.journal;
 
+import io.culex.application.spi.DurableStorage;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProvider;
 import io.culex.application.spi.StorageSettings;
-import io.culex.application.storage.memory.MemoryRetainedStore;
-import io.culex.domain.port.RetainedStore;
-import io.culex.domain.port.StateStore;
 import io.culex.domain.port.StateStore.StoreException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -40,28 +38,6 @@ public final class FileStorageProvider implements StorageProvider {
             throw new StoreException("bad persistence location '" + location + "' or file '" + fileName + "': "
                     + e.getMessage(), e);
         }
-        FileStateStore state = FileStateStore.open(directory, fileName);
-        RetainedStore retained = new MemoryRetainedStore();
-        return new Storage() {
-            @Override
-            public RetainedStore retained() {
-                return retained;
-            }
-
-            @Override
-            public StateStore state() {
-                return state;
-            }
-
-            @Override
-            public boolean durable() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                state.close();
-            }
-        };
+        return new DurableStorage(FileStateStore.open(directory, fileName));
     }
 }

@@ -1,10 +1,9 @@
 package io.culex.adapters.file.sqlite;
 
+import io.culex.application.spi.DurableStorage;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProvider;
 import io.culex.application.spi.StorageSettings;
-import io.culex.application.storage.memory.MemoryRetainedStore;
-import io.culex.domain.port.RetainedStore;
 import io.culex.domain.port.StateStore;
 import java.nio.file.Path;
 
@@ -28,29 +27,7 @@ public final class SqliteStorageProvider implements StorageProvider {
 
     @Override
     public Storage open(StorageSettings settings) {
-        SqliteStateStore state = SqliteStateStore.open(fileOf(settings));
-        RetainedStore retained = new MemoryRetainedStore();
-        return new Storage() {
-            @Override
-            public RetainedStore retained() {
-                return retained;
-            }
-
-            @Override
-            public StateStore state() {
-                return state;
-            }
-
-            @Override
-            public boolean durable() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                state.close();
-            }
-        };
+        return new DurableStorage(SqliteStateStore.open(fileOf(settings)));
     }
 
     /** The database file the settings name: location (default the current directory) and file name. */
