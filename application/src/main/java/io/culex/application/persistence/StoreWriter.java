@@ -21,6 +21,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.culex.store");
     private static final int MOST_PER_BATCH = 20_000;
+    private static final int MOST_KEPT_FOR_RETRY = 1_000_000;
 
     private record Write(StoreOperation operation, DurabilityTicket ticket) {
     }
@@ -96,6 +97,7 @@ public final class StoreWriter implements AutoCloseable {
     private void run() {
         List<Write> batch = new ArrayList<>();
         List<StoreOperation> operations = new ArrayList<>();
+        List<StoreOperation> unwritten = new ArrayList<>();
         while (true) {
             try {
                 batch.add(queue.take());
@@ -105,11 +107,14 @@ public final class StoreWriter implements AutoCloseable {
             queue.drainTo(batch, MOST_PER_BATCH);
             int taken = batch.size();
             boolean stop = batch.remove(STOP);
+            // What a failed batch held goes first, so the store catches up with memory in the original order.
+            operations.addAll(unwritten);
+            unwritten.clear();
             for (Write write : batch) {
                 operations.add(write.operation());
             }
-            if (!operations.isEmpty()) {
-                write(batch, operations);
+            if (!operations.isEmpty() && !write(batch, operations)) {
+                keepForRetry(operations, unwritten);
             }
             batch.clear();
             operations.clear();
@@ -123,7 +128,21 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<Write> batch, List<StoreOperation> operations) {
+    /**
+     * Keeps a failed batch's operations to apply before the next batch (their publishers were refused,
+     * but the sessions' memory already holds these changes). Bounded: past the limit they are dropped, loudly.
+     */
+    private static void keepForRetry(List<StoreOperation> failed, List<StoreOperation> unwritten) {
+        if (failed.size() > MOST_KEPT_FOR_RETRY) {
+            LOG.log(ERROR, () -> "Error: " + failed.size() + " unwritten changes dropped: the store may lag behind"
+                    + " the broker's state until it restarts.");
+            return;
+        }
+        unwritten.addAll(failed);
+    }
+
+    /** @return whether the batch was stored */
+    private boolean write(List<Write> batch, List<StoreOperation> operations) {
         long started = System.nanoTime();
         try {
             store.apply(operations);
@@ -139,6 +158,7 @@ public final class StoreWriter implements AutoCloseable {
                     write.ticket().release();
                 }
             }
+            return true;
         } catch (RuntimeException e) {
             failedBatches.increment();
             if (healthy) {
@@ -151,6 +171,7 @@ public final class StoreWriter implements AutoCloseable {
                     write.ticket().fail();
                 }
             }
+            return false;
         }
     }
 

@@ -159,6 +159,24 @@ class DurableRestartTest {
     }
 
     @Test
+    void changesTheStoreRefusedAreWrittenOnceItWorksAgain() {
+        state.failing = true;
+        TestClient subscriber = connect("sub", false);
+        subscriber.subscribe("t", QoS.AT_LEAST_ONCE);
+        subscriber.lose();
+        state.failing = false;
+        TestClient publisher = connect("pub", true);
+        publisher.publish("t", "after the failure", QoS.AT_LEAST_ONCE);
+        await("the acknowledgement", () -> publisher.packets.size() == 2);
+
+        restart();
+
+        TestClient back = connect("sub", false);
+        await("the queued message", () -> back.received.size() == 1);
+        assertEquals("CONNACK 0 present", back.packets.get(0), "the session written late survived the restart");
+    }
+
+    @Test
     void thePublisherWaitsForTheStore() {
         TestClient subscriber = connect("sub", false);
         subscriber.subscribe("t", QoS.AT_LEAST_ONCE);
