@@ -1,9 +1,9 @@
 package io.culex.adapters.rocksdb;
 
-import io.culex.application.spi.DurableStorage;
 import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProvider;
 import io.culex.application.spi.StorageSettings;
+import io.culex.application.storage.DurableStorage;
 import io.culex.domain.port.StateStore;
 import java.nio.file.Path;
 

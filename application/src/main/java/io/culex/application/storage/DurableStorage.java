@@ -1,5 +1,7 @@
-package io.culex.application.spi;
+package io.culex.application.storage;
 
+import io.culex.application.spi.Storage;
+import io.culex.application.spi.StorageProvider;
 import io.culex.application.storage.memory.MemoryRetainedStore;
 import io.culex.domain.port.RetainedStore;
 import io.culex.domain.port.StateStore;
