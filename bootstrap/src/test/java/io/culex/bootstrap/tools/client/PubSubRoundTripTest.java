@@ -48,14 +48,21 @@ class PubSubRoundTripTest {
 
     @ParameterizedTest(name = "-V {0} -q {1}")
     @CsvSource({"mqttv311, 0", "mqttv311, 1", "mqttv311, 2", "mqttv31, 0", "mqttv31, 1", "mqttv31, 2"})
-    void messagesArriveInOrderAtEachQos(String version, int qos) {
+    void messagesArriveInPublishOrderAtQos1And2AndAllArriveAtQos0(String version, int qos) {
         String q = Integer.toString(qos);
         ToolRun sub = sub("-d", "-V", version, "-q", q, "-t", "rt/qos", "-v", "-C", "3", "-W", "10");
         for (String message : List.of("one", "two", "three")) {
             pub("-V", version, "-q", q, "-t", "rt/qos", "-m", message);
         }
         assertEquals(0, sub.awaitExit(), sub::toString);
-        assertEquals(List.of("rt/qos one", "rt/qos two", "rt/qos three"), sub.messages(), sub::toString);
+        List<String> published = List.of("rt/qos one", "rt/qos two", "rt/qos three");
+        if (qos == 0) {
+            // Each message comes from its own pub process: at QoS 0 it exits without waiting for the broker,
+            // so the next connection's message may be routed first (MQTT orders messages per connection only).
+            assertEquals(java.util.Set.copyOf(published), java.util.Set.copyOf(sub.messages()), sub::toString);
+        } else {
+            assertEquals(published, sub.messages(), sub::toString);
+        }
         List<String> received = sub.debugLines().stream().filter(l -> l.contains(" received PUBLISH ")).toList();
         assertEquals(3, received.size(), sub::toString);
         received.forEach(line -> assertTrue(line.contains("(d0, q" + qos + ", r0, "), line));
