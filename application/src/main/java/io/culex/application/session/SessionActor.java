@@ -9,6 +9,7 @@ import io.culex.domain.port.Authorizer.Permissions;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.DeliveryOutcome;
 import io.culex.domain.session.Session;
+import io.culex.domain.session.SessionJournal;
 import io.culex.domain.session.Transmitter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -96,7 +97,7 @@ public final class SessionActor {
     public void journal(StoreJournal store) {
         journal = store;
         if (store == null) {
-            session.journal(io.culex.domain.session.SessionJournal.NONE);
+            session.journal(SessionJournal.NONE);
         } else {
             session.journal(store, store, StoreJournal.QUEUE_WINDOW);
         }
