@@ -263,6 +263,7 @@ public final class Session {
             } else {
                 oversizeCount++;
                 flights.remove();
+                packetIds.release(flight.packetId());
                 journal.flightEnded(flight.packetId());
             }
         }
@@ -285,6 +286,7 @@ public final class Session {
             if (flight != null && !out.publish(packetId, flight.delivery(), true)) {
                 oversizeCount++;
                 inflight.remove(packetId);
+                packetIds.release(packetId);
                 journal.flightEnded(packetId);
             }
         }
@@ -319,7 +321,7 @@ public final class Session {
 
     /** @return false if the client could not take the PUBLISH (too big): then no flight is started */
     private boolean startFlight(Delivery delivery, Transmitter out) {
-        int packetId = packetIds.next(inflight::containsKey);
+        int packetId = packetIds.next();
         FlightState state = delivery.qos() == QoS.AT_LEAST_ONCE ? FlightState.AWAITING_PUBACK : FlightState.AWAITING_PUBREC;
         inflight.put(packetId, new OutboundFlight(packetId, delivery, state));
         if (out.publish(packetId, delivery, false)) {
@@ -327,12 +329,14 @@ public final class Session {
             return true;
         }
         inflight.remove(packetId);
+        packetIds.release(packetId);
         oversizeCount++;
         return false;
     }
 
     private void endFlight(int packetId) {
         inflight.remove(packetId);
+        packetIds.release(packetId);
         awaitingResend.remove(packetId);
         journal.flightEnded(packetId);
     }
@@ -368,6 +372,7 @@ public final class Session {
             if (flight.delivery().isShared() && movable) {
                 taken.add(flight.delivery());
                 flights.remove();
+                packetIds.release(flight.packetId());
                 awaitingResend.remove(flight.packetId());
                 journal.flightEnded(flight.packetId());
             }
@@ -425,6 +430,7 @@ public final class Session {
         FlightState state = released ? FlightState.AWAITING_PUBCOMP
                 : delivery.qos() == QoS.AT_LEAST_ONCE ? FlightState.AWAITING_PUBACK : FlightState.AWAITING_PUBREC;
         inflight.put(packetId, new OutboundFlight(packetId, delivery, state));
+        packetIds.claim(packetId);
     }
 
     public void restoreQueued(long sequence, Delivery delivery) {

@@ -4,6 +4,7 @@ import static io.culex.domain.topic.TopicLevels.levelEnd;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -91,50 +92,72 @@ public final class SubscriptionIndex<K, V> {
      * re-validated on this hot path.
      *
      * <p>Walks the trie breadth-first, one topic level at a time, keeping only the nodes whose
-     * filter prefix matches so far; iterative so that deep topics cannot overflow the stack.
+     * filter prefix matches so far; iterative so that deep topics cannot overflow the stack. Each
+     * level's hash is computed once, over the topic name itself, and looked up without a substring;
+     * the nodes of the walk go into arrays reused by the thread, so a match allocates nothing.
      */
     public void match(String topicName, MatchSink<K, V> sink) {
         Objects.requireNonNull(topicName, "topicName");
         Objects.requireNonNull(sink, "sink");
-        List<TopicNode<K, V>> current = new ArrayList<>();
-        List<TopicNode<K, V>> next = new ArrayList<>();
-        current.add(root);
+        Frontier frontier = Frontier.take();
+        try {
+            walk(topicName, sink, frontier);
+        } finally {
+            frontier.release();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void walk(String topicName, MatchSink<K, V> sink, Frontier frontier) {
+        Object[] current = frontier.current;
+        Object[] next = frontier.next;
+        current[0] = root;
+        int currentCount = 1;
         // $-rule: at the root level, '+' and '#' do not match a level beginning with '$'.
         boolean wildcardsMatch = !TopicLevels.isDollarTopic(topicName);
+        int length = topicName.length();
         int start = 0;
-        while (!current.isEmpty()) {
-            if (start > topicName.length()) {
+        while (currentCount > 0) {
+            if (start > length) {
                 // Every level consumed: the filters ending here match, and so does their "/#".
-                for (TopicNode<K, V> node : current) {
+                for (int i = 0; i < currentCount; i++) {
+                    TopicNode<K, V> node = (TopicNode<K, V>) current[i];
+                    current[i] = null;
                     node.reportSubscribers(sink);
                     reportMultiLevelChild(node, sink);
                 }
                 return;
             }
-            int end = levelEnd(topicName, start);
-            String level = null; // one substring per level, only if some node has literal children
-            for (TopicNode<K, V> node : current) {
+            int end = start;
+            int hash = 0;
+            char c;
+            while (end < length && (c = topicName.charAt(end)) != TopicLevels.SEPARATOR) {
+                hash = 31 * hash + c; // String.hashCode of the level, as its trie node stores it
+                end++;
+            }
+            int nextCount = 0;
+            for (int i = 0; i < currentCount; i++) {
+                TopicNode<K, V> node = (TopicNode<K, V>) current[i];
+                current[i] = null; // the thread's arrays must not keep pruned nodes alive
+                if (next.length < nextCount + 2) {
+                    next = frontier.growNext(nextCount);
+                }
                 if (wildcardsMatch) {
                     reportMultiLevelChild(node, sink);
                     TopicNode<K, V> plus = node.singleLevelChild();
                     if (plus != null) {
-                        next.add(plus);
+                        next[nextCount++] = plus;
                     }
                 }
-                if (node.hasLiteralChildren()) {
-                    if (level == null) {
-                        level = topicName.substring(start, end);
-                    }
-                    TopicNode<K, V> literal = node.literalChild(level);
-                    if (literal != null) {
-                        next.add(literal);
-                    }
+                TopicNode<K, V> literal = node.literalChild(topicName, start, end, hash);
+                if (literal != null) {
+                    next[nextCount++] = literal;
                 }
             }
-            List<TopicNode<K, V>> consumed = current;
-            current = next;
-            next = consumed;
-            next.clear();
+            frontier.swap();
+            current = frontier.current;
+            next = frontier.next;
+            currentCount = nextCount;
             start = end + 1;
             wildcardsMatch = true;
         }
@@ -150,6 +173,43 @@ public final class SubscriptionIndex<K, V> {
     /** Number of (filter, subscriber) subscriptions. */
     public int size() {
         return size;
+    }
+
+    /**
+     * The nodes of one walk, this level's and the next, in arrays each thread reuses. A sink that
+     * matches again from inside a match gets fresh arrays: the thread's are still in use.
+     */
+    private static final class Frontier {
+        private static final ThreadLocal<Frontier> OF_THREAD = ThreadLocal.withInitial(Frontier::new);
+
+        Object[] current = new Object[8];
+        Object[] next = new Object[8];
+        private boolean inUse;
+
+        static Frontier take() {
+            Frontier frontier = OF_THREAD.get();
+            if (frontier.inUse) {
+                frontier = new Frontier();
+            }
+            frontier.inUse = true;
+            return frontier;
+        }
+
+        void release() {
+            inUse = false;
+        }
+
+        /** Room for at least two more nodes after {@code count} in {@code next}. */
+        Object[] growNext(int count) {
+            next = Arrays.copyOf(next, Math.max(next.length * 2, count + 2));
+            return next;
+        }
+
+        void swap() {
+            Object[] consumed = current;
+            current = next;
+            next = consumed;
+        }
     }
 
     /** Trie nodes below the root, so that tests can observe pruning. Iterative: tries can be deep. */
