@@ -54,10 +54,6 @@ final class OpenTable {
         return SLOT.getAcquire(slots, slot);
     }
 
-    boolean isEmpty() {
-        return slots == null;
-    }
-
     // ---- writes: the index's write lock held
 
     int size() {

@@ -20,12 +20,12 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
      * prefixes of a deep filter would cost memory quadratic in its depth.
      */
     private volatile String filter;
-    /** Literal children, keyed by their level. */
-    private final OpenTable literalChildren = new OpenTable();
+    /** Literal children, keyed by their level; null until the first one (leaves have none). */
+    private volatile OpenTable literalChildren;
     private volatile TopicNode<K, V> singleLevelChild;
     private volatile TopicNode<K, V> multiLevelChild;
-    /** {@link SubscriberEntry}s, keyed by subscriber. */
-    private final OpenTable subscribers = new OpenTable();
+    /** {@link SubscriberEntry}s, keyed by subscriber; null until the first one (inner nodes usually have none). */
+    private volatile OpenTable subscribers;
 
     private TopicNode(String level) {
         this.level = level;
@@ -59,7 +59,7 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
      */
     @SuppressWarnings("unchecked")
     TopicNode<K, V> literalChild(String topic, int start, int end, int hash) {
-        Object[] slots = literalChildren.slots();
+        Object[] slots = slotsOf(literalChildren);
         if (slots == null) {
             return null;
         }
@@ -79,10 +79,6 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
         }
     }
 
-    boolean hasLiteralChildren() {
-        return !literalChildren.isEmpty();
-    }
-
     TopicNode<K, V> singleLevelChild() {
         return singleLevelChild;
     }
@@ -94,7 +90,7 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
     /** Calls the sink for each subscriber here; walks the slots, so it allocates nothing. */
     @SuppressWarnings("unchecked")
     void reportSubscribers(MatchSink<K, V> sink) {
-        Object[] slots = subscribers.slots();
+        Object[] slots = slotsOf(subscribers);
         if (slots == null) {
             return;
         }
@@ -122,7 +118,7 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
 
     @SuppressWarnings("unchecked")
     private static <E> void forEachEntry(OpenTable table, Consumer<E> action) {
-        Object[] slots = table.slots();
+        Object[] slots = slotsOf(table);
         if (slots != null) {
             for (int slot = 0; slot < slots.length; slot++) {
                 Object entry = OpenTable.slotAt(slots, slot);
@@ -131,6 +127,10 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
                 }
             }
         }
+    }
+
+    private static Object[] slotsOf(OpenTable table) {
+        return table == null ? null : table.slots();
     }
 
     // ---- writes: caller holds the index's write lock
@@ -152,7 +152,8 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
             return existing;
         }
         // Fully built before it is published through a volatile field or the table's release-store.
-        TopicNode<K, V> created = new TopicNode<>(level);
+        // Interned: the same level under many parents ("temp", device numbers) is then stored once.
+        TopicNode<K, V> created = new TopicNode<>(level.intern());
         switch (level) {
             case TopicLevels.SINGLE_LEVEL_WILDCARD_LEVEL:
                 singleLevelChild = created;
@@ -161,6 +162,9 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
                 multiLevelChild = created;
                 break;
             default:
+                if (literalChildren == null) {
+                    literalChildren = new OpenTable();
+                }
                 literalChildren.add(created);
         }
         return created;
@@ -190,6 +194,9 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
         SubscriberEntry<K, V> existing = subscriberEntry(subscriber);
         SubscriberEntry<K, V> entry = new SubscriberEntry<>(subscriber, value);
         if (existing == null) {
+            if (subscribers == null) {
+                subscribers = new OpenTable();
+            }
             subscribers.add(entry);
             return null;
         }
@@ -208,7 +215,7 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
 
     @SuppressWarnings("unchecked")
     private SubscriberEntry<K, V> subscriberEntry(K subscriber) {
-        Object[] slots = subscribers.slots();
+        Object[] slots = slotsOf(subscribers);
         if (slots == null) {
             return null;
         }
@@ -229,7 +236,7 @@ final class TopicNode<K, V> implements OpenTable.Hashed {
 
     /** Neither subscribers nor children: the node can be pruned. */
     boolean isUnused() {
-        return subscribers.isEmpty() && literalChildren.isEmpty()
+        return slotsOf(subscribers) == null && slotsOf(literalChildren) == null
                 && singleLevelChild == null && multiLevelChild == null;
     }
 
