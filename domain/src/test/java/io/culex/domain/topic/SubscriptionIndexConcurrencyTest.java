@@ -77,6 +77,58 @@ class SubscriptionIndexConcurrencyTest {
         assertEquals(2, Match.collect(index, TOPIC).size());
     }
 
+    /**
+     * Siblings of the stable subscriptions come and go by the hundred, so their tables grow, shrink, fill
+     * with removed slots and are rebuilt while readers probe them: a reader must never lose a stable one.
+     */
+    @Test
+    void readersNeverLoseAStableSubscriptionWhileItsSiblingTablesAreRebuilt() throws InterruptedException {
+        SubscriptionIndex<String, Integer> index = new SubscriptionIndex<>();
+        index.subscribe("sensors/+/temp", "stable", 1);
+        index.subscribe("sensors/kitchen/temp", "stable", 2);
+        index.subscribe("sensors/kitchen/temp", "stable-too", 3);
+
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicBoolean writerDone = new AtomicBoolean();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        threads.add(new Thread(guarded(failures, start, () -> {
+            try {
+                for (int round = 0; round < 40; round++) {
+                    for (int i = 0; i < 500; i++) {
+                        index.subscribe("sensors/room" + i + "/temp", "churn", i); // siblings of "kitchen"
+                        index.subscribe("sensors/kitchen/temp", "churn" + i, i); // subscribers beside "stable"
+                    }
+                    for (int i = 0; i < 500; i++) {
+                        index.unsubscribe("sensors/room" + i + "/temp", "churn");
+                        index.unsubscribe("sensors/kitchen/temp", "churn" + i);
+                    }
+                }
+            } finally {
+                writerDone.set(true);
+            }
+        }), "writer"));
+        for (int r = 0; r < READERS; r++) {
+            threads.add(new Thread(guarded(failures, start, () -> {
+                for (int reads = 0; reads < MIN_READS_PER_READER || !writerDone.get(); reads++) {
+                    checkOneMatch(index);
+                    List<Match<String, Integer>> matches = Match.collect(index, TOPIC);
+                    assertTrue(matches.contains(new Match<>("stable-too", "sensors/kitchen/temp", 3)),
+                            () -> "lost stable-too: " + matches);
+                }
+            }), "reader-" + r));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+        assertEquals(3, index.size(), "only the stable subscriptions remain");
+        assertEquals(3, Match.collect(index, TOPIC).size());
+    }
+
     private static void checkOneMatch(SubscriptionIndex<String, Integer> index) {
         List<Match<String, Integer>> matches = Match.collect(index, TOPIC);
         Set<String> seen = new HashSet<>();
