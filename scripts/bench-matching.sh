@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Subscription matching at scale: ns and bytes allocated per match, heap per subscription, for indexes of
 # 1, 10,000 and 1,000,000 subscriptions (or the sizes given as arguments). See docs/performance.md.
-#   scripts/bench-matching.sh                 # about 1 minute
+#   scripts/bench-matching.sh                 # 1 to 2 minutes
 #   scripts/bench-matching.sh 1000 100000     # other sizes
 #   MVN_ARGS=-o scripts/bench-matching.sh     # Maven offline
 set -euo pipefail
