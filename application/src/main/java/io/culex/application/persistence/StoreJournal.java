@@ -15,6 +15,7 @@ import io.culex.domain.session.QueueSource;
 import io.culex.domain.session.SessionJournal;
 import io.culex.domain.topic.Subscription;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Writes one persistent session's changes to the store. A change caused by a message a publisher
@@ -35,6 +36,7 @@ public final class StoreJournal implements SessionJournal, QueueSource {
     private final StateStore store;
     private final StoredForms forms;
     private DurabilityTicket current;
+    private Executor sessionThread = Runnable::run;
     /** The writer's number of this session's latest write. */
     private long lastWrite;
 
@@ -100,9 +102,21 @@ public final class StoreJournal implements SessionJournal, QueueSource {
         lastWrite = writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
     }
 
+    /**
+     * PUBREL waits for the release to be durable (see {@link SessionJournal#flightReleased}). It is sent
+     * when the write failed too: the store error is logged, and withholding PUBREL would stall the flight.
+     */
     @Override
-    public void flightReleased(int packetId) {
-        lastWrite = writer.submit(new FlightReleased(clientId, packetId), null);
+    public void flightReleased(int packetId, Runnable sendPubrel) {
+        Runnable answer = () -> sessionThread.execute(sendPubrel);
+        DurabilityTicket released = new DurabilityTicket(answer, answer);
+        lastWrite = writer.submit(new FlightReleased(clientId, packetId), released);
+        released.seal();
+    }
+
+    /** Where the answers that wait for a write (PUBREL) run: the session's thread. Set before the first change. */
+    public void answerOn(Executor sessionThread) {
+        this.sessionThread = sessionThread;
     }
 
     @Override

@@ -99,6 +99,12 @@ public final class SessionActor {
         if (store == null) {
             session.journal(SessionJournal.NONE);
         } else {
+            // A deferred PUBREL is for the connection it answers; one that has gone gets it on resumption.
+            store.answerOn(answer -> execute(() -> {
+                if (attachment != null) {
+                    answer.run();
+                }
+            }));
             session.journal(store, store, StoreJournal.QUEUE_WINDOW);
         }
     }

@@ -4,45 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.culex.application.storage.memory.MemoryStateStore;
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
-import io.culex.domain.persistence.RecoveredState;
-import io.culex.domain.persistence.StoreOperation;
-import io.culex.domain.persistence.StoreOperation.SessionSaved;
-import io.culex.domain.port.StateStore;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.QueueSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A page of a session's queue is read only once the writer is done with the session's earlier writes. */
 class StoreJournalReadTest {
-
-    /** The memory store, whose writes wait for the test to let them through. */
-    private static final class GatedStore implements StateStore {
-        final MemoryStateStore store = new MemoryStateStore();
-        final CountDownLatch open = new CountDownLatch(1);
-
-        @Override
-        public void apply(List<StoreOperation> operations) {
-            try {
-                open.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            store.apply(operations);
-        }
-
-        @Override public RecoveredState recover() { return store.recover(); }
-        @Override public List<RecoveredState.QueuedMessage> readQueue(String id, long after, int limit) {
-            return store.readQueue(id, after, limit);
-        }
-        @Override public void close() { }
-    }
 
     @Test
     void aReadWaitsForTheSessionsWritesStillQueued() throws Exception {

@@ -201,12 +201,13 @@ public final class Session {
             return false;
         }
         // replace() keeps the flight's place in the original send order
-        if (flight.state() == FlightState.AWAITING_PUBREC) {
-            journal.flightReleased(packetId);
-        }
         inflight.replace(packetId, flight.withState(FlightState.AWAITING_PUBCOMP));
         awaitingResend.remove(packetId);
-        out.pubrel(packetId);
+        if (flight.state() == FlightState.AWAITING_PUBREC) {
+            journal.flightReleased(packetId, () -> out.pubrel(packetId));
+        } else {
+            out.pubrel(packetId);
+        }
         return true;
     }
 

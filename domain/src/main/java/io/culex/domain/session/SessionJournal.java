@@ -27,7 +27,13 @@ public interface SessionJournal {
     default void flightStarted(int packetId, Delivery delivery) {
     }
 
-    default void flightReleased(int packetId) {
+    /**
+     * A QoS 2 flight got its PUBREC. {@code sendPubrel} answers it: a journal that writes to a store runs it
+     * only once the release is durable, so that a flight restored after a crash is never "unreleased" when
+     * the subscriber has already completed it (it would get the PUBLISH again, as a new message).
+     */
+    default void flightReleased(int packetId, Runnable sendPubrel) {
+        sendPubrel.run();
     }
 
     default void flightEnded(int packetId) {

@@ -22,7 +22,7 @@ class SessionJournalTest {
         @Override public void enqueued(long seq, Delivery d) { events.add("enqueued " + seq + " " + d.message().topic()); }
         @Override public void dequeued(long seq) { events.add("dequeued " + seq); }
         @Override public void flightStarted(int id, Delivery d) { events.add("flight " + id + " " + d.message().topic()); }
-        @Override public void flightReleased(int id) { events.add("released " + id); }
+        @Override public void flightReleased(int id, Runnable sendPubrel) { events.add("released " + id); sendPubrel.run(); }
         @Override public void flightEnded(int id) { events.add("ended " + id); }
         @Override public void inboundQos2Received(int id) { events.add("qos2 in " + id); }
         @Override public void inboundQos2Released(int id) { events.add("qos2 released " + id); }
@@ -71,5 +71,22 @@ class SessionJournalTest {
         assertEquals(List.of("PUBLISH 5 flying q1 dup"), out.takeAll());
         assertEquals(List.of("enqueued 42 new"), events);
         assertEquals(false, session.receiveQos2(3), "a re-sent QoS 2 PUBLISH is still recognised");
+    }
+
+    @Test
+    void pubrelGoesOutWhenTheJournalSaysTheReleaseIsDurable() {
+        List<Runnable> held = new ArrayList<>();
+        Session session = new Session("c1", 60, new SessionLimits(1, 100, Long.MAX_VALUE, true), () -> 0L);
+        session.journal(new SessionJournal() {
+            @Override public void flightReleased(int id, Runnable sendPubrel) { held.add(sendPubrel); }
+        });
+        session.resume(out);
+        session.offer(live("q2", QoS.EXACTLY_ONCE), out);
+        out.takeAll();
+
+        session.acknowledgePubrec(1, out);
+        assertEquals(List.of(), out.takeAll(), "no PUBREL while the release is being written");
+        held.forEach(Runnable::run);
+        assertEquals(List.of("PUBREL 1"), out.takeAll());
     }
 }
