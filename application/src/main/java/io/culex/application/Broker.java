@@ -21,7 +21,10 @@ import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
 import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.port.Clock;
+import io.culex.application.session.SessionActor;
+import io.culex.domain.session.SessionLimits;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -36,6 +39,9 @@ public final class Broker {
     private final AtomicReference<BrokerSettings> settings;
     /** Session expiry and will delay: one thread is plenty, the work itself runs on session threads. */
     private final ScheduledExecutorService timers = newTimerThread();
+    private static final ListenerSecurity INTERNAL =
+            new ListenerSecurity((clientId, address, username, password) -> Authenticator.Verdict.ACCEPTED,
+                    Authorizer.ALLOW_ALL);
     private static final Clock MONOTONIC = () -> System.nanoTime() / 1_000_000;
 
     /** Restored sessions work here until their client connects and their work moves to its event loop. */
@@ -184,6 +190,24 @@ public final class Broker {
         ListenerSecurity security = listenerId == null ? globalSecurity
                 : listenerSecurity.getOrDefault(listenerId, globalSecurity);
         return new ClientConnection(context, outbound, security, listenerId);
+    }
+
+    /**
+     * A connection the broker opens itself (a bridge's local side): like a client's, but accepted without
+     * credentials and allowed every topic, whatever the listeners' authentication and ACL say.
+     */
+    public ClientConnection acceptInternal(Outbound outbound) {
+        return new ClientConnection(context, outbound, INTERNAL, null);
+    }
+
+    /** Sessions of {@code clientId} get {@code own} limits instead of the broker-wide ones (see {@link SessionRegistry#limitsFor}). */
+    public void sessionLimitsFor(String clientId, SessionLimits own) {
+        context.sessions().limitsFor(clientId, own);
+    }
+
+    /** The session of {@code clientId}, connected or offline. */
+    public Optional<SessionActor> session(String clientId) {
+        return context.sessions().find(clientId);
     }
 
     /**
