@@ -6,8 +6,8 @@ import io.culex.domain.message.MessageProperties;
 import io.culex.domain.message.QoS;
 import io.culex.domain.session.Delivery;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,7 +20,7 @@ final class FakeRemote implements RemoteConnector {
     record Attempt(RemoteAddress address, RemoteConnectRequest request, RemoteLinkListener listener) {
     }
 
-    final List<Attempt> attempts = new ArrayList<>();
+    final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 
     @Override
     public void connect(RemoteAddress address, RemoteConnectRequest request, RemoteLinkListener listener) {
@@ -51,7 +51,7 @@ final class FakeRemote implements RemoteConnector {
 
     /** One established connection: what the bridge sent on it, as lines like "PUBLISH 1 r/a q1 m1 dup retain". */
     static final class Link implements RemoteLink {
-        final List<String> sent = new ArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
         final RemoteAddress address;
         final RemoteLinkListener listener;
         boolean ended;
