@@ -14,7 +14,7 @@ final class BrokerConfigBuilder {
 
     private final ListenerLayout listeners = new ListenerLayout();
     private final Set<String> unsupportedKeys = new LinkedHashSet<>();
-    private boolean bridgeSectionStarted;
+    private final BridgeSections bridges = new BridgeSections();
 
     /** The broker-wide security options; with per_listener_settings true, each listener block has its own. */
     private final SecurityOptions security = new SecurityOptions();
@@ -53,12 +53,8 @@ final class BrokerConfigBuilder {
         unsupportedKeys.add(key);
     }
 
-    void startBridgeSection() {
-        bridgeSectionStarted = true;
-    }
-
-    boolean bridgeSectionStarted() {
-        return bridgeSectionStarted;
+    BridgeSections bridges() {
+        return bridges;
     }
 
     /**
@@ -212,6 +208,7 @@ final class BrokerConfigBuilder {
                 new ProtocolConfig(maxTopicAlias, maxPacketSize, persistentClientExpirationSeconds, serverReference,
                         serverMoved),
                 persistence,
+                bridges.settings(),
                 warnings);
     }
 }
