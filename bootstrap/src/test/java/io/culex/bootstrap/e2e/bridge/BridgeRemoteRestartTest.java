@@ -1,6 +1,7 @@
 package io.culex.bootstrap.e2e.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.culex.bootstrap.e2e.bridge.BridgeClients.Client;
 import io.culex.bootstrap.e2e.bridge.BridgeClients.Received;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,18 +48,22 @@ class BridgeRemoteRestartTest {
             sink.subscribe("stream/#", 1);
             Client publisher = clients.connect(local, "publisher", true);
 
+            Set<String> arrived = new TreeSet<>();
             for (int i = 0; i < MESSAGES; i++) {
                 if (i == MESSAGES / 2) {
                     remote.close();
+                    sink.inbox.forEach(received -> arrived.add(received.payload()));
                     remote = BridgeTestBroker.start(remotePort, remoteConfig);
                     sink = clients.connect(remote, "sink", false);
                 }
                 publisher.publish("stream/data", "m" + i, 1); // returns once the local broker acknowledged it
             }
 
-            Set<String> arrived = new TreeSet<>();
             while (arrived.size() < MESSAGES) {
-                Received next = sink.next();
+                Received next = sink.inbox.poll(10, TimeUnit.SECONDS);
+                if (next == null) {
+                    fail(arrived.size() + " of " + MESSAGES + " messages arrived: " + arrived);
+                }
                 arrived.add(next.payload());
             }
             assertEquals(MESSAGES, arrived.size());
