@@ -57,8 +57,6 @@ public final class ClientConnection implements SessionAttachment {
     private volatile Connack.Properties connackProperties = Connack.Properties.NONE;
     private volatile long connectSessionExpiry;
     private volatile String username;
-    // An MQTT 3.x bridge that set the bridge bit: its subscriptions are No Local and Retain As Published.
-    private volatile boolean privateBridge;
     // Set once at CONNECT, for administration: the keepalive the broker holds the client to, and when it connected.
     private volatile int keepAliveSeconds;
     private volatile long connectedAtMillis;
@@ -252,7 +250,6 @@ public final class ClientConnection implements SessionAttachment {
         phase = Phase.CONNECTED;
         clientId = id;
         username = request.username();
-        privateBridge = request.bridge() && !version.hasReasonCodes();
         permissions = security.authorizer().permissionsFor(id, request.username());
         will = request.will();
         int keepAlive = effectiveKeepAlive(request.keepAliveSeconds());
@@ -377,10 +374,8 @@ public final class ClientConnection implements SessionAttachment {
 
     /** @param subscriptionId the MQTT 5 Subscription Identifier of this SUBSCRIBE, 0 for none */
     public void subscribe(int packetId, List<SubscriptionRequest> requests, int subscriptionId) {
-        List<SubscriptionRequest> effective = privateBridge ? requests.stream().map(ClientConnection::asBridge).toList()
-                : requests;
         onSession(() -> {
-            String violation = subscriptions.subscribe(packetId, effective, subscriptionId);
+            String violation = subscriptions.subscribe(packetId, requests, subscriptionId);
             if (violation != null) {
                 disconnectByServer(ReasonCode.PROTOCOL_ERROR, violation);
             }
@@ -389,11 +384,6 @@ public final class ClientConnection implements SessionAttachment {
 
     public void subscribe(int packetId, List<SubscriptionRequest> requests) {
         subscribe(packetId, requests, 0);
-    }
-
-    /** As Mosquitto does for a 3.x bridge (try_private): what it publishes does not come back to it. */
-    private static SubscriptionRequest asBridge(SubscriptionRequest request) {
-        return new SubscriptionRequest(request.filter(), request.requestedQos(), true, true, request.retainHandling());
     }
 
     public void unsubscribe(int packetId, List<String> filters) {

@@ -13,21 +13,10 @@ import io.culex.domain.will.Will;
  * @param usernameFromCertificate the transport took the username from a verified client certificate
  *                  (use_identity_as_username / use_subject_as_username): no password to check
  * @param properties MQTT 5 properties; {@link ConnectProperties#NONE} for 3.x
- * @param bridge    Mosquitto's bridge bit (0x80 of an MQTT 3.x protocol level, a bridge's {@code try_private}): as
- *                  Mosquitto, the client's subscriptions get No Local and Retain As Published, so that messages
- *                  it sends are not sent back to it
  */
 public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
                              String username, byte[] password, Will will, boolean usernameFromCertificate,
-                             ConnectProperties properties, boolean bridge) {
-
-    /** Not from a bridge. */
-    public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
-                          String username, byte[] password, Will will, boolean usernameFromCertificate,
-                          ConnectProperties properties) {
-        this(protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will,
-                usernameFromCertificate, properties, false);
-    }
+                             ConnectProperties properties) {
 
     /** An MQTT 3.x CONNECT. */
     public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
@@ -45,7 +34,7 @@ public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSe
     /** The same CONNECT authenticated as {@code authenticatedUsername} (by an enhanced authentication method). */
     public ConnectRequest withUsername(String authenticatedUsername) {
         return new ConnectRequest(protocolLevel, clientId, cleanSession, keepAliveSeconds, authenticatedUsername, null,
-                will, usernameFromCertificate, properties, bridge);
+                will, usernameFromCertificate, properties);
     }
 
     @Override
