@@ -34,13 +34,13 @@ final class BridgeSections {
         return sections.get(sections.size() - 1);
     }
 
-    /** Checks what only the whole section can tell, then applies the defaults; {@code hostName} is read only if needed. */
+    /** Checks what only the whole section can tell, then applies the defaults; {@code hostName} is asked only if needed. */
     void finish(Supplier<String> hostName) throws ConfigException {
         List<BridgeSettings> built = new ArrayList<>();
         Map<String, BridgeSection> byLocalClientId = new HashMap<>();
         for (BridgeSection section : sections) {
             check(section);
-            BridgeSettings bridge = section.build(hostName.get());
+            BridgeSettings bridge = section.build(hostName);
             BridgeSection other = byLocalClientId.putIfAbsent(bridge.localClientId(), section);
             if (other != null) {
                 // Mosquitto: "Bridge local_clientid '...' is not unique"; both would share one local session.

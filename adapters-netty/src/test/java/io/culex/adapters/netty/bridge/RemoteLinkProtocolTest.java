@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.application.bridge.RemoteAddress;
 import io.culex.application.bridge.RemoteConnectRequest;
+import io.culex.application.bridge.RemoteLink;
 import io.culex.application.connection.PublishRequest;
 import io.culex.application.protocol.ProtocolVersion;
+import io.culex.domain.message.Message;
+import io.culex.domain.message.QoS;
+import io.culex.domain.session.Delivery;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -214,6 +218,25 @@ class RemoteLinkProtocolTest {
 
             remote.send((byte) 0xE0, (byte) 0x01, (byte) 0x8B); // DISCONNECT 0x8B server shutting down
             assertEquals("remote sent DISCONNECT 0x8B", listener.next("disconnected"));
+        }
+    }
+
+    @Test
+    void aPacketTheEncoderRefusesClosesTheLinkInsteadOfVanishing() throws Exception {
+        try (RawRemote remote = new RawRemote()) {
+            RecordingListener listener = new RecordingListener();
+            new NettyRemoteConnector(group).connect(remote.address(), request(ProtocolVersion.MQTT_3_1_1, true, 60),
+                    listener);
+            remote.acceptConnect();
+            remote.send(CONNACK_ACCEPTED);
+            RemoteLink link = listener.awaitConnected();
+
+            Message message = new Message("t", new byte[1], QoS.AT_LEAST_ONCE, false);
+            link.publish(0, "t", new Delivery(message, QoS.AT_LEAST_ONCE, false), false, -1); // QoS 1 needs a packet id
+            link.flush();
+
+            String reason = (String) listener.next("disconnected");
+            assertTrue(reason.startsWith("could not send a packet: "), reason);
         }
     }
 }
