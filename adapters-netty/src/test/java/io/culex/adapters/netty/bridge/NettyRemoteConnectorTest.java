@@ -189,6 +189,14 @@ class NettyRemoteConnectorTest {
     }
 
     @Test
+    void anUnknownHostIsNamed() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        connector.connect(new RemoteAddress("no-such-host.invalid", 1883),
+                request(ProtocolVersion.MQTT_3_1_1, "bridge"), listener);
+        assertEquals("unknown host: no-such-host.invalid", listener.next("connectFailed"));
+    }
+
+    @Test
     void theRemotesMaximumPacketSizeIsRespected() throws Exception {
         try (MosquittoProcess remote = MosquittoProcess.start(dir, "allow_anonymous true", "max_packet_size 100")) {
             RecordingListener listener = new RecordingListener();
