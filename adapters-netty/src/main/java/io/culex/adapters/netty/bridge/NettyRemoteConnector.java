@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -117,18 +118,23 @@ public final class NettyRemoteConnector implements RemoteConnector {
                     }
                 });
         RESOLVER.execute(() -> {
-            InetSocketAddress remote;
             try {
-                remote = new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
-            } catch (UnknownHostException e) {
-                group.next().execute(() -> listener.connectFailed("unknown host: " + address.host()));
-                return;
-            }
-            bootstrap.connect(remote).addListener(f -> {
-                if (f.cause() != null) {
-                    handler.connectAttemptFailed(f.cause());
+                InetSocketAddress remote;
+                try {
+                    remote = new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
+                } catch (UnknownHostException e) {
+                    group.next().execute(() -> listener.connectFailed("unknown host: " + address.host()));
+                    return;
                 }
-            });
+                bootstrap.connect(remote).addListener(f -> {
+                    if (f.cause() != null) {
+                        handler.connectAttemptFailed(f.cause());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // The broker is stopping: no event loop is left to report on, so say it from here.
+                listener.connectFailed("the broker is shutting down");
+            }
         });
     }
 
