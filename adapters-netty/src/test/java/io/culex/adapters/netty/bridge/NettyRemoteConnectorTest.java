@@ -264,6 +264,28 @@ class NettyRemoteConnectorTest {
         }
     }
 
+    @Test
+    void aClientCertificateSatisfiesARemoteThatRequiresOne() throws Exception {
+        TestCertificates certificates = TestCertificates.create(dir);
+        try (MosquittoProcess remote = MosquittoProcess.start(dir, "allow_anonymous true",
+                "certfile " + certificates.serverCert(), "keyfile " + certificates.serverKey(),
+                "cafile " + certificates.caCert(), "require_certificate true")) {
+            RemoteAddress address = new RemoteAddress("localhost", remote.port());
+            RecordingListener withCertificate = new RecordingListener();
+            connector.connect(address, tlsRequest(new BridgeTls(certificates.caCert().toString(), null,
+                    certificates.clientCert().toString(), certificates.clientKey().toString(), false, "tlsv1.2",
+                    null)), withCertificate);
+            withCertificate.awaitConnected().disconnect();
+            withCertificate.next("disconnected");
+
+            RecordingListener without = new RecordingListener();
+            connector.connect(address, tlsRequest(new BridgeTls(certificates.caCert().toString(), null, null, null,
+                    false, "tlsv1.2", null)), without);
+            String reason = (String) without.next("connectFailed");
+            assertTrue(reason.startsWith("TLS handshake failed: "), reason);
+        }
+    }
+
     private static RemoteConnectRequest tlsRequest(BridgeTls tls) {
         return new RemoteConnectRequest(ProtocolVersion.MQTT_3_1_1, true, "bridge-tls", true, 0, 60, null, null, null,
                 0, 0, tls);

@@ -239,4 +239,32 @@ class RemoteLinkProtocolTest {
             assertTrue(reason.startsWith("could not send a packet: "), reason);
         }
     }
+
+    @Test
+    void aRemoteThatStopsReadingMakesTheLinkUnwritableUntilItCatchesUp() throws Exception {
+        try (RawRemote remote = new RawRemote()) {
+            RecordingListener listener = new RecordingListener();
+            new NettyRemoteConnector(group).connect(remote.address(), request(ProtocolVersion.MQTT_3_1_1, true, 0),
+                    listener);
+            remote.acceptConnect();
+            remote.send(CONNACK_ACCEPTED);
+            RemoteLink link = listener.awaitConnected();
+            assertTrue(link.isWritable());
+
+            Delivery delivery = new Delivery(new Message("t", new byte[64 * 1024], QoS.AT_MOST_ONCE, false),
+                    QoS.AT_MOST_ONCE, false);
+            int written = 0;
+            while (link.isWritable() && written < 2_000) { // bounded: the buffers fill long before
+                link.publish(0, "big", delivery, false, -1);
+                link.flush();
+                written++;
+            }
+            assertTrue(!link.isWritable(), "still writable after " + written + " publishes of 64 KiB");
+
+            // Each PUBLISH: 1 type byte, 3 length bytes, topic "big" with its 2-byte length, 64 KiB payload.
+            remote.socket.getInputStream().skipNBytes((long) written * (1 + 3 + 2 + 3 + 64 * 1024));
+            listener.next("writable");
+            assertTrue(link.isWritable());
+        }
+    }
 }
