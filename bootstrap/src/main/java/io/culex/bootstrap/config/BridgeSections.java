@@ -15,6 +15,7 @@ final class BridgeSections {
 
     private final List<BridgeSection> sections = new ArrayList<>();
     private List<BridgeSettings> settings = List.of();
+    private final List<String> warnings = new ArrayList<>();
 
     void start(ConfigLine line, String name) throws ConfigException {
         for (BridgeSection section : sections) {
@@ -48,9 +49,18 @@ final class BridgeSections {
                         + bridge.localClientId() + "' of bridge '" + other.name() + "' ("
                         + other.connectionLine().location() + "): set a different local_clientid or remote_clientid");
             }
+            if (bridge.tls() != null && bridge.tls().insecure()) {
+                warnings.add("bridge '" + bridge.name() + "' uses bridge_insecure: the remote's host name is not "
+                        + "checked against its certificate"); // as Mosquitto warns "using insecure mode"
+            }
             built.add(bridge);
         }
         settings = List.copyOf(built);
+    }
+
+    /** What the broker should warn about at start-up. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     List<BridgeSettings> settings() {
