@@ -40,7 +40,8 @@ public final class PacketTranslation {
                                                    boolean usernameFromCertificate) {
         return new ConnectRequest(connect.protocolLevel(), connect.clientId(), connect.cleanSession(),
                 connect.keepAliveSeconds(), username, password, toWill(connect.will()), usernameFromCertificate,
-                connect.protocolLevel() == MQTT_5 ? toConnectProperties(connect.properties()) : ConnectProperties.NONE);
+                connect.protocolLevel() == MQTT_5 ? toConnectProperties(connect.properties()) : ConnectProperties.NONE,
+                connect.bridge());
     }
 
     private static ConnectProperties toConnectProperties(MqttProperties properties) {
