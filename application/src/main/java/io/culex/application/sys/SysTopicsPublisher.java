@@ -1,6 +1,7 @@
 package io.culex.application.sys;
 
 import io.culex.application.Broker;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.metrics.BrokerMetrics.Totals;
 import io.culex.domain.port.Clock;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class SysTopicsPublisher {
     private final String version;
     private final LongSupplier heapUsedBytes;
     private final SysValues out;
+    private final BridgeSysTopics bridges;
     private final List<LoadAverage> loads = List.of(
             load("messages/received", Totals::packetsReceived),
             load("messages/sent", Totals::packetsSent),
@@ -39,16 +41,24 @@ public final class SysTopicsPublisher {
     private long maximumClients;
     private long maximumHeap;
 
+    /** A broker without bridges. */
+    public SysTopicsPublisher(Broker broker, Clock clock, String version, LongSupplier heapUsedBytes) {
+        this(broker, clock, version, heapUsedBytes, BridgeMonitor.NONE);
+    }
+
     /**
      * @param version       e.g. "0.1.0", published as "culex version 0.1.0"
      * @param heapUsedBytes the JVM heap in use now, read once per update
+     * @param bridges       the configured bridges, each published under {@code $SYS/broker/bridges/<name>/}
      */
-    public SysTopicsPublisher(Broker broker, Clock clock, String version, LongSupplier heapUsedBytes) {
+    public SysTopicsPublisher(Broker broker, Clock clock, String version, LongSupplier heapUsedBytes,
+                              BridgeMonitor bridges) {
         this.broker = broker;
         this.clock = clock;
         this.version = version;
         this.heapUsedBytes = heapUsedBytes;
         this.out = new SysValues(broker::publishFromBroker);
+        this.bridges = new BridgeSysTopics(bridges, out);
     }
 
     private static LoadAverage load(String name, ToLongFunction<Totals> counter) {
@@ -94,6 +104,7 @@ public final class SysTopicsPublisher {
         publishStore();
         publishHeap();
         publishCounters(totals);
+        bridges.publish();
     }
 
     /** Mosquitto: total = every session known (connected or persistent offline); maximum = the highest total seen. */
