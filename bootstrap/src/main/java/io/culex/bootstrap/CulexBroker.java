@@ -13,6 +13,7 @@ import io.culex.application.storage.memory.MemoryStorageProvider;
 import io.culex.application.admin.AdminService;
 import io.culex.application.admin.ListenerInfo;
 import io.culex.application.admin.MetricsReport;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.bootstrap.admin.HttpApiListener;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ListenerConfig;
@@ -65,6 +66,14 @@ public final class CulexBroker implements AutoCloseable {
 
     /** Opens storage and binds every configured listener; on failure, releases what was opened. */
     public static CulexBroker start(BrokerConfig config) {
+        return start(config, BridgeMonitor.NONE);
+    }
+
+    /**
+     * As {@link #start(BrokerConfig)}, with the admin API, the dashboard, /metrics and $SYS showing the bridges
+     * {@code bridges} reports.
+     */
+    public static CulexBroker start(BrokerConfig config, BridgeMonitor bridges) {
         List<ReloadableSecurity> security = new ArrayList<>();
         Map<String, ListenerSecurity> perListener = new HashMap<>();
         try {
@@ -101,7 +110,7 @@ public final class CulexBroker implements AutoCloseable {
                 }
             }
             // The HTTP API listeners last: the MQTT ones already serve when the API first answers.
-            AdminService admin = broker.admin(() -> List.copyOf(opened));
+            AdminService admin = broker.admin(() -> List.copyOf(opened), bridges);
             MetricsReport metrics = new MetricsReport(admin, broker.metrics(), Version.current());
             List<HttpApiListener> httpApis = new ArrayList<>();
             for (int i = 0; i < configured.size(); i++) {
@@ -119,7 +128,7 @@ public final class CulexBroker implements AutoCloseable {
                         bound[i].getAddress().getHostAddress(), bound[i].getPort(), configured.get(i).tls() != null));
             }
             return new CulexBroker(storage, broker, server, List.of(bound),
-                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security, httpApis);
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds(), bridges), security, httpApis);
         } catch (RuntimeException e) {
             server.close();
             broker.close();
