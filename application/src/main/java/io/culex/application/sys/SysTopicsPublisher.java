@@ -11,7 +11,8 @@ import java.util.function.ToLongFunction;
 /**
  * Publishes Mosquitto 2.0's {@code $SYS/broker/...} tree: retained, QoS 0. The version once at
  * {@link #start}; then at every {@link #publish} (called every sys_interval by the scheduler in
- * bootstrap) the uptime always and every other value only when it changed, as Mosquitto does.
+ * bootstrap) the uptime always and every other value only when it changed, as Mosquitto does; plus, Culex's own,
+ * each bridge's state and counters under {@code $SYS/broker/bridges/<name>/} ({@link BridgeSysTopics}).
  * Time comes from the {@link Clock} port only. Calls are serialised; any thread may make them.
  */
 public final class SysTopicsPublisher {
