@@ -3,7 +3,6 @@ package io.culex.application.bridge;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
-import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectProperties;
 import io.culex.application.connection.ConnectRequest;
@@ -40,7 +39,7 @@ final class Bridge {
     private static final int LOCAL_SUBSCRIBE_PACKET_ID = 1;
 
     private final BridgeSettings settings;
-    private final Broker broker;
+    private final BridgeHost broker;
     private final RemoteConnector connector;
     private final BridgeTimers timers;
     private final TopicMapper topics;
@@ -65,7 +64,7 @@ final class Bridge {
     private volatile long connectedSinceMillis;
     private volatile String lastError;
 
-    Bridge(BridgeSettings settings, Broker broker, RemoteConnector connector, BridgeTimers timers,
+    Bridge(BridgeSettings settings, BridgeHost broker, RemoteConnector connector, BridgeTimers timers,
            RandomGenerator random) {
         this.settings = settings;
         this.broker = broker;
