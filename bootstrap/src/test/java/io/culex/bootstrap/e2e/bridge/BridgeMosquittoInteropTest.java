@@ -18,7 +18,7 @@ class BridgeMosquittoInteropTest {
     @ParameterizedTest(name = "bridge protocol {0}")
     @ValueSource(strings = {"mqttv311", "mqttv50"})
     void culexBridgesToMosquitto(String protocol) throws Exception {
-        try (MosquittoBroker remote = MosquittoBroker.start(dir);
+        try (MosquittoProcess remote = MosquittoProcess.start(dir, "allow_anonymous true");
              BridgeTestBroker local = BridgeTestBroker.start(0, BridgeEndToEndTest.bridgeTo(remote.port(), protocol));
              BridgeClients clients = new BridgeClients()) {
             local.awaitBridgeConnected();
@@ -33,7 +33,8 @@ class BridgeMosquittoInteropTest {
     @Test
     void mosquittoBridgesToCulexWithTryPrivate() throws Exception {
         try (BridgeTestBroker remote = BridgeTestBroker.start(0);
-             MosquittoBroker local = MosquittoBroker.start(dir, BridgeEndToEndTest.bridgeTo(remote.port(), "mqttv311"));
+             MosquittoProcess local = MosquittoProcess.start(dir, "allow_anonymous true\n"
+                     + String.join("\n", BridgeEndToEndTest.bridgeTo(remote.port(), "mqttv311")));
              BridgeClients clients = new BridgeClients()) {
             Client localSide = clients.connect(local.uri(), "local-client", true);
             Client remoteSide = clients.connect(remote, "remote-client", true);
