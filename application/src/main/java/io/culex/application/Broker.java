@@ -1,7 +1,9 @@
 package io.culex.application;
 
 import io.culex.application.admin.AdminService;
+import io.culex.application.bridge.BridgeHost;
 import io.culex.application.admin.ListenerInfo;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.connection.ListenerSecurity;
@@ -21,7 +23,10 @@ import io.culex.domain.port.RetainedStore;
 import io.culex.domain.retained.RetainedMessages;
 import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.port.Clock;
+import io.culex.application.session.SessionActor;
+import io.culex.domain.session.SessionLimits;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -30,12 +35,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The broker's application core: what a transport adapter talks to. */
-public final class Broker {
+public final class Broker implements BridgeHost {
 
     private final ConnectionContext context;
     private final AtomicReference<BrokerSettings> settings;
     /** Session expiry and will delay: one thread is plenty, the work itself runs on session threads. */
     private final ScheduledExecutorService timers = newTimerThread();
+    private static final ListenerSecurity INTERNAL =
+            new ListenerSecurity((clientId, address, username, password) -> Authenticator.Verdict.ACCEPTED,
+                    Authorizer.ALLOW_ALL);
     private static final Clock MONOTONIC = () -> System.nanoTime() / 1_000_000;
 
     /** Restored sessions work here until their client connects and their work moves to its event loop. */
@@ -97,6 +105,7 @@ public final class Broker {
         this.startedAtMillis = MONOTONIC.monotonicMillis();
     }
 
+    @Override
     public BrokerSettings settings() {
         return settings.get();
     }
@@ -113,7 +122,12 @@ public final class Broker {
 
     /** The administration use cases over this broker, knowing the listeners the transport opened. */
     public AdminService admin(Supplier<List<ListenerInfo>> listeners) {
-        return new AdminService(context, startedAtMillis, listeners);
+        return admin(listeners, BridgeMonitor.NONE);
+    }
+
+    /** The administration use cases, showing the bridges {@code bridges} reports too. */
+    public AdminService admin(Supplier<List<ListenerInfo>> listeners, BridgeMonitor bridges) {
+        return new AdminService(context, startedAtMillis, listeners, bridges);
     }
 
     /**
@@ -187,9 +201,31 @@ public final class Broker {
     }
 
     /**
+     * A connection the broker opens itself (a bridge's local side): like a client's, but accepted without
+     * credentials and allowed every topic, whatever the listeners' authentication and ACL say.
+     */
+    @Override
+    public ClientConnection acceptInternal(Outbound outbound) {
+        return new ClientConnection(context, outbound, INTERNAL, null);
+    }
+
+    /** Sessions of {@code clientId} get {@code own} limits instead of the broker-wide ones (see {@link SessionRegistry#limitsFor}). */
+    @Override
+    public void sessionLimitsFor(String clientId, SessionLimits own) {
+        context.sessions().limitsFor(clientId, own);
+    }
+
+    /** The session of {@code clientId}, connected or offline. */
+    @Override
+    public Optional<SessionActor> session(String clientId) {
+        return context.sessions().find(clientId);
+    }
+
+    /**
      * Publishes a message the broker itself originates ($SYS topics, log lines): routed and
      * retained like a client's, without a publishing session. Safe from any thread.
      */
+    @Override
     public void publishFromBroker(Message message) {
         context.router().publish(message);
     }

@@ -3,6 +3,7 @@ package io.culex.bootstrap;
 import io.culex.adapters.netty.MqttServer;
 import io.culex.adapters.netty.TransportSettings;
 import io.culex.application.Broker;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.connection.ListenerSecurity;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.application.settings.ProtocolSettings;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** A running broker: storage, application core and listeners wired from one configuration. */
 public final class CulexBroker implements AutoCloseable {
@@ -51,9 +53,12 @@ public final class CulexBroker implements AutoCloseable {
     /** The broker-wide set first, then with per_listener_settings true one per listener, in configuration order. */
     private final List<ReloadableSecurity> security;
     private final List<HttpApiListener> httpApis;
+    private final Bridges bridges;
 
     private CulexBroker(Storage storage, Broker broker, MqttServer server, List<InetSocketAddress> listeners,
-                        SysTopicsSchedule sysTopics, List<ReloadableSecurity> security, List<HttpApiListener> httpApis) {
+                        SysTopicsSchedule sysTopics, List<ReloadableSecurity> security, List<HttpApiListener> httpApis,
+                        Bridges bridges) {
+        this.bridges = bridges;
         this.security = List.copyOf(security);
         this.httpApis = List.copyOf(httpApis);
         this.storage = storage;
@@ -63,8 +68,23 @@ public final class CulexBroker implements AutoCloseable {
         this.sysTopics = sysTopics;
     }
 
-    /** Opens storage and binds every configured listener; on failure, releases what was opened. */
+    /**
+     * Opens storage, binds every configured listener and starts the bridges, which the admin API, the dashboard,
+     * /metrics and $SYS show; on failure, releases what was opened.
+     */
     public static CulexBroker start(BrokerConfig config) {
+        return start(config, Bridges::monitor);
+    }
+
+    /**
+     * As {@link #start(BrokerConfig)}, with the admin API, the dashboard, /metrics and $SYS showing the bridges
+     * {@code shown} reports instead of the configured ones (tests).
+     */
+    public static CulexBroker start(BrokerConfig config, BridgeMonitor shown) {
+        return start(config, running -> shown);
+    }
+
+    private static CulexBroker start(BrokerConfig config, Function<Bridges, BridgeMonitor> shownBridges) {
         List<ReloadableSecurity> security = new ArrayList<>();
         Map<String, ListenerSecurity> perListener = new HashMap<>();
         try {
@@ -90,6 +110,8 @@ public final class CulexBroker implements AutoCloseable {
         }
         Broker broker = new Broker(toBrokerSettings(config), storage, security.get(0).forBroker(), perListener);
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
+        Bridges bridges = Bridges.create(config.bridges(), broker, server);
+        BridgeMonitor shown = shownBridges.apply(bridges);
         try {
             recover(broker, config.persistence());
             List<ListenerConfig> configured = config.listeners();
@@ -101,7 +123,7 @@ public final class CulexBroker implements AutoCloseable {
                 }
             }
             // The HTTP API listeners last: the MQTT ones already serve when the API first answers.
-            AdminService admin = broker.admin(() -> List.copyOf(opened));
+            AdminService admin = broker.admin(() -> List.copyOf(opened), shown);
             MetricsReport metrics = new MetricsReport(admin, broker.metrics(), Version.current());
             List<HttpApiListener> httpApis = new ArrayList<>();
             for (int i = 0; i < configured.size(); i++) {
@@ -118,9 +140,11 @@ public final class CulexBroker implements AutoCloseable {
                 opened.add(new ListenerInfo(listenerId(i), ListenerSpecs.protocolName(configured.get(i)),
                         bound[i].getAddress().getHostAddress(), bound[i].getPort(), configured.get(i).tls() != null));
             }
+            bridges.start(); // after recovery, with the listeners open
             return new CulexBroker(storage, broker, server, List.of(bound),
-                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security, httpApis);
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds(), shown), security, httpApis, bridges);
         } catch (RuntimeException e) {
+            bridges.close();
             server.close();
             broker.close();
             storage.close();
@@ -208,6 +232,11 @@ public final class CulexBroker implements AutoCloseable {
         return broker;
     }
 
+    /** The bridges' state ({@code connection} sections), in configuration order. */
+    public BridgeMonitor bridges() {
+        return bridges.monitor();
+    }
+
     /**
      * What SIGHUP reloads when the configuration itself is not reloaded (no configuration file, or one that no
      * longer parses): the password, ACL and TLS files, every listener's with per_listener_settings true.
@@ -267,6 +296,7 @@ public final class CulexBroker implements AutoCloseable {
     @Override
     public void close() {
         sysTopics.close();
+        bridges.close(); // before the clients go and the store closes: the bridges' sessions are written offline
         disconnectClients();
         server.close();
         broker.close();

@@ -69,6 +69,11 @@ public final class MqttServer implements AutoCloseable {
         this.workers = NativeTransport.newEventLoopGroup(settings.ioThreads());
     }
 
+    /** The worker event loops, for the connections the broker opens itself (bridges, see NettyRemoteConnector.on). */
+    public EventLoopGroup workerGroup() {
+        return workers;
+    }
+
     /**
      * Binds a plain MQTT listener and returns the address it is bound to (port 0 picks a free port).
      *

@@ -10,7 +10,7 @@ import io.culex.domain.message.UserProperty;
 import io.culex.domain.session.Delivery;
 
 /** Turns the application's outbound requests into packets (the encoder leaves out what 3.x lacks). */
-final class OutboundPackets {
+public final class OutboundPackets {
 
     private OutboundPackets() {
     }
@@ -43,7 +43,7 @@ final class OutboundPackets {
      * @param topic the topic to send: the message's, or "" when {@code alias} stands for it
      * @param alias the Topic Alias to send, 0 for none
      */
-    static PublishPacket publish(int packetId, Delivery delivery, boolean dup, long expirySeconds, String topic,
+    public static PublishPacket publish(int packetId, Delivery delivery, boolean dup, long expirySeconds, String topic,
                                  int alias) {
         Message message = delivery.message();
         MessageProperties p = message.properties();

@@ -17,7 +17,7 @@ import io.culex.domain.will.Will;
 import java.util.List;
 
 /** Turns decoded packets into the application's request types. */
-final class PacketTranslation {
+public final class PacketTranslation {
 
     private static final int MQTT_5 = 5;
 
@@ -40,7 +40,8 @@ final class PacketTranslation {
                                                    boolean usernameFromCertificate) {
         return new ConnectRequest(connect.protocolLevel(), connect.clientId(), connect.cleanSession(),
                 connect.keepAliveSeconds(), username, password, toWill(connect.will()), usernameFromCertificate,
-                connect.protocolLevel() == MQTT_5 ? toConnectProperties(connect.properties()) : ConnectProperties.NONE);
+                connect.protocolLevel() == MQTT_5 ? toConnectProperties(connect.properties()) : ConnectProperties.NONE,
+                connect.bridge());
     }
 
     private static ConnectProperties toConnectProperties(MqttProperties properties) {
@@ -65,7 +66,7 @@ final class PacketTranslation {
                 valueOr(properties.willDelayInterval(), 0L), valueOr(properties.messageExpiryInterval(), -1L));
     }
 
-    static PublishRequest toPublishRequest(PublishPacket publish) {
+    public static PublishRequest toPublishRequest(PublishPacket publish) {
         MqttProperties properties = publish.properties();
         return new PublishRequest(publish.topic(), publish.payload(), QoS.of(publish.qos()), publish.retain(),
                 publish.dup(), publish.packetId(), toMessageProperties(properties),

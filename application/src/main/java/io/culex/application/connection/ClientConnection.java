@@ -60,6 +60,8 @@ public final class ClientConnection implements SessionAttachment {
     // Set once at CONNECT, for administration: the keepalive the broker holds the client to, and when it connected.
     private volatile int keepAliveSeconds;
     private volatile long connectedAtMillis;
+    /** Set at CONNECT, read when the session attaches (possibly on another thread). */
+    private volatile boolean bridge;
     // MQTT 5 enhanced authentication: the exchange, and the CONNECT waiting for it to finish.
     private volatile AuthExchange authExchange;
     private PendingConnect pendingConnect;
@@ -263,8 +265,9 @@ public final class ClientConnection implements SessionAttachment {
                 keepAlive == request.keepAliveSeconds() ? null : keepAlive)
                 .withAuthentication(authentication.authenticationMethod(), authentication.authenticationData());
         context.metrics().clientConnected();
-        LOG.log(INFO, () -> String.format("New client connected from %s as %s (p%d, c%d, k%d%s).",
-                outbound.remoteAddress(), clientId, version.logNumber(), request.cleanSession() ? 1 : 0,
+        bridge = request.bridge();
+        LOG.log(INFO, () -> String.format("New %s connected from %s as %s (p%d, c%d, k%d%s).",
+                bridge ? "bridge" : "client", outbound.remoteAddress(), clientId, version.logNumber(), request.cleanSession() ? 1 : 0,
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
         actor = context.sessions().open(id, request.cleanSession(), connectSessionExpiry, this).actor();
         actor.permissions(permissions);
@@ -327,7 +330,7 @@ public final class ClientConnection implements SessionAttachment {
         publishes = new InboundPublishes(context, outbound, attachedTo, clientId, permissions, version,
                 capabilities.receiveMaximum(), clientProperties.requestProblemInformation(),
                 refusal -> disconnectByServer(refusal.code(), refusal.reason()));
-        subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version);
+        subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version, bridge);
         outbound.connack(new Connack(sessionPresent, 0, connackProperties));
         attachedTo.markWritten();
         attachedTo.session().resume(attachedTo.transmitter(), clientProperties.receiveMaximum());

@@ -13,10 +13,21 @@ import io.culex.domain.will.Will;
  * @param usernameFromCertificate the transport took the username from a verified client certificate
  *                  (use_identity_as_username / use_subject_as_username): no password to check
  * @param properties MQTT 5 properties; {@link ConnectProperties#NONE} for 3.x
+ * @param bridge    an MQTT 3.x client that said it is a bridge (Mosquitto's try_private: bit 0x80 of the protocol
+ *                  level): its subscriptions get No Local and Retain As Published, so what it publishes does
+ *                  not come back to it
  */
 public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
                              String username, byte[] password, Will will, boolean usernameFromCertificate,
-                             ConnectProperties properties) {
+                             ConnectProperties properties, boolean bridge) {
+
+    /** From a client that is not a bridge. */
+    public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
+                          String username, byte[] password, Will will, boolean usernameFromCertificate,
+                          ConnectProperties properties) {
+        this(protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will,
+                usernameFromCertificate, properties, false);
+    }
 
     /** An MQTT 3.x CONNECT. */
     public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
@@ -34,12 +45,12 @@ public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSe
     /** The same CONNECT authenticated as {@code authenticatedUsername} (by an enhanced authentication method). */
     public ConnectRequest withUsername(String authenticatedUsername) {
         return new ConnectRequest(protocolLevel, clientId, cleanSession, keepAliveSeconds, authenticatedUsername, null,
-                will, usernameFromCertificate, properties);
+                will, usernameFromCertificate, properties, bridge);
     }
 
     @Override
     public String toString() {
         return "ConnectRequest[level=" + protocolLevel + ", clientId=" + clientId + ", clean=" + cleanSession
-                + ", keepAlive=" + keepAliveSeconds + ", username=" + username + ", will=" + (will != null) + "]";
+                + ", keepAlive=" + keepAliveSeconds + ", username=" + username + ", will=" + (will != null) + (bridge ? ", bridge" : "") + "]";
     }
 }

@@ -37,6 +37,8 @@ public final class SessionRegistry {
     private final Router router;
     /** For sessions created from now on; a reload replaces it, sessions keep the limits they were created with. */
     private volatile SessionLimits limits;
+    /** Client ids with limits of their own (a bridge's local session: bridge_max_queued_*), whatever a reload says. */
+    private final ConcurrentMap<String, SessionLimits> ownLimits = new ConcurrentHashMap<>();
     private final BrokerMetrics metrics;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -66,6 +68,18 @@ public final class SessionRegistry {
         limits = java.util.Objects.requireNonNull(next, "next");
     }
 
+    /**
+     * Sessions of {@code clientId} created from now on (also when restored from the store) get {@code own}
+     * instead of the broker-wide limits. Call before the session is first created.
+     */
+    public void limitsFor(String clientId, SessionLimits own) {
+        ownLimits.put(clientId, java.util.Objects.requireNonNull(own, "own"));
+    }
+
+    private SessionLimits limitsOf(String clientId) {
+        return ownLimits.getOrDefault(clientId, limits);
+    }
+
     /** What {@link #open} gives a connection: its session, and whether it existed before. */
     record Opened(SessionActor actor, boolean sessionPresent) {
     }
@@ -86,7 +100,7 @@ public final class SessionRegistry {
                 return existing;
             }
             replaced[0] = existing;
-            SessionActor created = new SessionActor(new Session(id, expiryIntervalSeconds, limits, clock),
+            SessionActor created = new SessionActor(new Session(id, expiryIntervalSeconds, limitsOf(id), clock),
                     connection.eventLoop(), metrics);
             if (expiryIntervalSeconds > 0) {
                 created.journal(persistence.journal(id));
@@ -189,7 +203,7 @@ public final class SessionRegistry {
             metrics.sessionExpired();
             return;
         }
-        Session session = new Session(id, expiry, limits, clock);
+        Session session = new Session(id, expiry, limitsOf(id), clock);
         recovered.subscriptions().forEach(session::restoreSubscription);
         recovered.flights().forEach(f -> session.restoreFlight(f.packetId(), forms.delivery(f.delivery()), f.released()));
         persistence.restoreQueue(id, session);

@@ -1,5 +1,6 @@
 package io.culex.bootstrap.config;
 
+import io.culex.application.bridge.BridgeSettings;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +34,9 @@ import java.util.Objects;
  *                                in the same order; empty otherwise
  * @param protocol                max_topic_alias, max_packet_size, persistent_client_expiration, server_reference
  * @param persistence             persistence, persistence_location, persistence_file, persistence_backend
- * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
+ * @param bridges                 the {@code connection} sections, in file order
+ * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order, then
+ *                                other start-up warnings (listeners, insecure bridges)
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,
@@ -59,6 +62,7 @@ public record BrokerConfig(
         List<ListenerSecurityConfig> listenerSecurity,
         ProtocolConfig protocol,
         PersistenceConfig persistence,
+        List<BridgeSettings> bridges,
         List<String> warnings) {
 
     public static final int DEFAULT_PORT = 1883;
@@ -82,6 +86,7 @@ public record BrokerConfig(
         Objects.requireNonNull(clientIdPrefix, "clientIdPrefix");
         Objects.requireNonNull(protocol, "protocol");
         warnings = List.copyOf(warnings);
+        bridges = List.copyOf(bridges);
         listenerSecurity = List.copyOf(listenerSecurity);
         if (perListenerSettings && listenerSecurity.size() != listeners.size()) {
             throw new IllegalArgumentException("per_listener_settings needs security options for each listener");
@@ -114,6 +119,6 @@ public record BrokerConfig(
         return new BrokerConfig(replacement, allowAnonymous, maxKeepalive, allowZeroLengthClientId, autoIdPrefix,
                 maxInflightMessages, maxQueuedMessages, maxQueuedBytes, queueQos0Messages, messageSizeLimit,
                 retainAvailable, logging, sysIntervalSeconds, pidFile, passwordFile, aclFile, clientIdPrefix,
-                useUsernameAsClientId, authProvider, perListenerSettings, security, protocol, persistence, warnings);
+                useUsernameAsClientId, authProvider, perListenerSettings, security, protocol, persistence, bridges, warnings);
     }
 }

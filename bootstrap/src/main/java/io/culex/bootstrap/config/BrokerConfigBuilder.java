@@ -14,7 +14,7 @@ final class BrokerConfigBuilder {
 
     private final ListenerLayout listeners = new ListenerLayout();
     private final Set<String> unsupportedKeys = new LinkedHashSet<>();
-    private boolean bridgeSectionStarted;
+    private final BridgeSections bridges = new BridgeSections();
 
     /** The broker-wide security options; with per_listener_settings true, each listener block has its own. */
     private final SecurityOptions security = new SecurityOptions();
@@ -53,12 +53,8 @@ final class BrokerConfigBuilder {
         unsupportedKeys.add(key);
     }
 
-    void startBridgeSection() {
-        bridgeSectionStarted = true;
-    }
-
-    boolean bridgeSectionStarted() {
-        return bridgeSectionStarted;
+    BridgeSections bridges() {
+        return bridges;
     }
 
     /**
@@ -184,6 +180,7 @@ final class BrokerConfigBuilder {
         List<ListenerConfig> resolvedListeners = listeners.resolve();
         List<String> warnings = new java.util.ArrayList<>(java.util.stream.Stream.concat(
                 unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key), listeners.warnings().stream()).toList());
+        warnings.addAll(bridges.warnings());
         ListenerSecurityConfig global = security.build(listeners.localOnly(), "", warnings);
         List<ListenerSecurityConfig> perListener = perListenerSettings
                 ? listeners.security(warnings) : List.of();
@@ -212,6 +209,7 @@ final class BrokerConfigBuilder {
                 new ProtocolConfig(maxTopicAlias, maxPacketSize, persistentClientExpirationSeconds, serverReference,
                         serverMoved),
                 persistence,
+                bridges.settings(),
                 warnings);
     }
 }

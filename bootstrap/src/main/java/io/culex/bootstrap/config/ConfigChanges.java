@@ -16,7 +16,8 @@ import java.util.function.Function;
  * {@code bind_address}, {@code protocol}, {@code max_connections}, the TLS options: their files are still re-read
  * on SIGHUP), {@code max_topic_alias}, {@code use_username_as_clientid} and {@code pid_file}. Need a restart here
  * though Mosquitto reloads them: {@code per_listener_settings}, Culex's {@code auth_provider} and its options, and
- * the security options of a listener (or broker) that uses an auth_provider.
+ * the security options of a listener (or broker) that uses an auth_provider. Bridges ({@code connection} sections)
+ * need a restart: their changes are all reported as {@code connection}.
  */
 public final class ConfigChanges {
 
@@ -30,7 +31,15 @@ public final class ConfigChanges {
             "max_topic_alias", "use_username_as_clientid", "pid_file", "per_listener_settings",
             "auth_provider", ConfigKeys.AUTH_PROVIDER_OPT_PREFIX + "*",
             "persistence", "persistence_location", "persistence_file", "persistence_backend",
-            "http_api_users", "http_api_token_file", "http_api_allow_anonymous");
+            "http_api_users", "http_api_token_file", "http_api_allow_anonymous",
+            // Bridges are not reloaded (Mosquitto 2.0 skips their keys on reload too): any change is "connection".
+            "connection", "address", "addresses", "round_robin", "topic", "cleansession", "local_cleansession",
+            "remote_clientid", "clientid", "local_clientid", "remote_username", "username", "remote_password",
+            "password", "notifications", "notifications_local_only", "notification_topic", "keepalive_interval",
+            "start_type", "restart_timeout", "idle_timeout", "threshold", "try_private", "bridge_protocol_version",
+            "bridge_attempt_unsubscribe", "bridge_outgoing_retain", "bridge_max_packet_size", "bridge_cafile",
+            "bridge_capath", "bridge_certfile", "bridge_keyfile", "bridge_insecure", "bridge_tls_version",
+            "bridge_alpn", "bridge_max_queued_messages", "bridge_max_queued_bytes");
 
     private static final String LISTENER = "listener";
     private static final String AUTH_PROVIDER = "auth_provider";
@@ -93,12 +102,16 @@ public final class ConfigChanges {
         differs(restart, "persistence_file", running.persistence().file(), next.persistence().file());
         differs(restart, "persistence_backend", running.persistence().backend(), next.persistence().backend());
 
+        if (!next.bridges().equals(running.bridges())) {
+            restart.add("connection");
+        }
+
         BrokerConfig effective = new BrokerConfig(listeners, global.allowAnonymous(), next.maxKeepalive(),
                 next.allowZeroLengthClientId(), next.autoIdPrefix(), next.maxInflightMessages(),
                 next.maxQueuedMessages(), next.maxQueuedBytes(), next.queueQos0Messages(), next.messageSizeLimit(),
                 next.retainAvailable(), next.logging(), next.sysIntervalSeconds(), pidFile, global.passwordFile(),
                 global.aclFile(), next.clientIdPrefix(), useUsernameAsClientId, global.authProvider(),
-                perListenerSettings, listenerSecurity, protocol, persistence, next.warnings());
+                perListenerSettings, listenerSecurity, protocol, persistence, running.bridges(), next.warnings());
         List<String> newWarnings = next.warnings().stream().filter(w -> !running.warnings().contains(w)).toList();
         return new ConfigChanges(effective, new ArrayList<>(restart), newWarnings);
     }

@@ -32,17 +32,6 @@ final class ConfigKeys {
             + "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256";
     private static final List<String> TLS_VERSIONS = List.of("tlsv1.3", "tlsv1.2", "tlsv1.1");
 
-    /** Options of the bridge section that a {@code connection <name>} line opens. */
-    private static final Set<String> BRIDGE_OPTIONS = Set.of(
-            "address", "addresses", "bridge_alpn", "bridge_attempt_unsubscribe", "bridge_bind_address",
-            "bridge_cafile", "bridge_capath", "bridge_certfile", "bridge_identity", "bridge_insecure",
-            "bridge_keyfile", "bridge_max_packet_size", "bridge_outgoing_retain", "bridge_protocol_version",
-            "bridge_psk", "bridge_require_ocsp", "bridge_tls_version", "cleansession", "clientid",
-            "idle_timeout", "keepalive_interval", "local_cleansession", "local_clientid", "local_password",
-            "local_username", "notification_topic", "notifications", "notifications_local_only", "password",
-            "remote_clientid", "remote_password", "remote_username", "restart_timeout", "round_robin",
-            "start_type", "threshold", "topic", "try_private", "username");
-
     /**
      * Per-listener options that, before the first {@code listener} line, configure and so create
      * Mosquitto's default listener, unless given the value mapped here (Mosquitto's own default).
@@ -153,9 +142,9 @@ final class ConfigKeys {
         if (key.startsWith(AUTH_PROVIDER_OPT_PREFIX)) {
             return true;
         }
-        // connection and mount_point have handlers of their own, but those only validate and warn.
-        return TABLE.containsKey(key) && !key.equals("connection") && !key.equals("mount_point")
-                && !BRIDGE_OPTIONS.contains(key)
+        // mount_point has a handler of its own, but it only validates and warns.
+        return TABLE.containsKey(key) && !key.equals("mount_point")
+                && !BridgeKeys.UNSUPPORTED.contains(key)
                 && (!DEFAULT_LISTENER_OPTIONS.containsKey(key) || LISTENER_OPTIONS.containsKey(key))
                 && !OTHER_OPTIONS.contains(key);
     }
@@ -240,9 +229,9 @@ final class ConfigKeys {
         register(table, "clientid_prefixes", (line, config) -> config.clientIdPrefix(line, line.text("a prefix")));
         register(table, "auth_provider", ConfigKeys::authProvider);
 
-        register(table, "connection", ConfigKeys::connection);
+        register(table, "connection", BridgeKeys::connection);
         register(table, "mount_point", ConfigKeys::listenerBlockOption);
-        BRIDGE_OPTIONS.forEach(key -> register(table, key, ConfigKeys::bridgeOption));
+        BridgeKeys.keys().forEach(key -> register(table, key, BridgeKeys.handler(key)));
         DEFAULT_LISTENER_OPTIONS.keySet().forEach(key -> register(table, key, ConfigKeys::defaultListenerOption));
         // Unlike the others, tls_version does not create Mosquitto's default listener.
         register(table, ListenerOptions.TLS_VERSION, LISTENER_OPTIONS.get(ListenerOptions.TLS_VERSION));
@@ -278,20 +267,6 @@ final class ConfigKeys {
 
     private static int port(ConfigLine line, String word) throws ConfigException {
         return (int) line.number(word, PORT_NUMBER, 0, ListenerConfig.MAX_PORT);
-    }
-
-    private static void connection(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
-        line.text("a bridge name");
-        config.startBridgeSection();
-        config.unsupported(line.key());
-    }
-
-    /** As Mosquitto, which would otherwise fail with "Invalid bridge configuration". */
-    private static void bridgeOption(ConfigLine line, BrokerConfigBuilder config) throws ConfigException {
-        if (!config.bridgeSectionStarted()) {
-            throw line.error("only allowed in a bridge section, after a 'connection' line");
-        }
-        unsupported(line, config);
     }
 
     /** An option Mosquitto 2.0 refuses before the first {@code listener} line. */

@@ -27,6 +27,7 @@ public final class ConfigParser {
         BrokerConfigBuilder config = new BrokerConfigBuilder();
         read(text, sourceName, config, true);
         config.listeners().finish();
+        config.bridges().finish(LocalHostName::get);
         return config.build();
     }
 

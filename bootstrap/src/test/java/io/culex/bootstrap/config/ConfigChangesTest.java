@@ -141,4 +141,18 @@ class ConfigChangesTest {
         assertEquals(List.of("accepted but not yet supported: user"), changes.newWarnings());
         assertEquals(List.of(), changes.restartKeys());
     }
+
+    @Test
+    void aChangedBridgeNeedsARestartAndTheRunningBridgesStay() throws ConfigException {
+        String[] running = lines(LISTENER, "connection cloud", "address cloud.example.com", "topic a/# out 1");
+
+        ConfigChanges changed = reload(running, LISTENER, "connection cloud", "address cloud.example.com",
+                "topic a/# both 1", "max_keepalive 30");
+        assertEquals(List.of("connection"), changed.restartKeys());
+        assertEquals(parse(running).bridges(), changed.effective().bridges());
+        assertEquals(30, changed.effective().maxKeepalive());
+
+        assertEquals(List.of("connection"), reload(running, LISTENER).restartKeys());
+        assertEquals(List.of(), reload(running, running).restartKeys());
+    }
 }

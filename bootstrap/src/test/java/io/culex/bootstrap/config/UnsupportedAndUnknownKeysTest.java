@@ -57,25 +57,24 @@ class UnsupportedAndUnknownKeysTest {
     }
 
     @Test
-    void aBridgeSectionAcceptsBridgeKeys() throws ConfigException {
+    void bridgeKeysCulexDoesNotImplementAreWarnedAbout() throws ConfigException {
         BrokerConfig config = parse(
                 "listener 1883",
                 "connection cloud",
                 "address cloud.example.com:8883",
                 "topic sensors/# out 1 local/ remote/",
-                "remote_username edge",
-                "bridge_cafile /etc/ssl/ca.pem",
+                "bridge_bind_address 10.0.0.1",
+                "local_username bridge",
                 "connection backup",
                 "address backup.example.com",
-                "topic # both 0");
+                "bridge_require_ocsp true");
 
         assertEquals(List.of(new ListenerConfig(1883, null)), config.listeners());
+        assertEquals(2, config.bridges().size());
         assertEquals(List.of(
-                "accepted but not yet supported: connection",
-                "accepted but not yet supported: address",
-                "accepted but not yet supported: topic",
-                "accepted but not yet supported: remote_username",
-                "accepted but not yet supported: bridge_cafile"), config.warnings());
+                "accepted but not yet supported: bridge_bind_address",
+                "accepted but not yet supported: local_username",
+                "accepted but not yet supported: bridge_require_ocsp"), config.warnings());
     }
 
     @Test
@@ -126,7 +125,8 @@ class UnsupportedAndUnknownKeysTest {
             "use_username_as_clientid", "user", "websockets_headers_size", "websockets_log_level"})
     void everyMosquitto2KeyIsKnown(String key) throws ConfigException {
         // A TLS listener needs both certfile and keyfile: give the one the key does not name.
-        String companion = key.equals("certfile") ? "keyfile k" : key.equals("keyfile") ? "certfile c" : "";
+        String companion = key.equals("certfile") ? "keyfile k" : key.equals("keyfile") ? "certfile c"
+                : key.equals("connection") ? "address remote.example.com" : "";
         parse("listener 1883", key + " " + plausibleValue(key), companion);
     }
 
@@ -140,8 +140,27 @@ class UnsupportedAndUnknownKeysTest {
             "password", "remote_clientid", "remote_password", "remote_username", "restart_timeout", "round_robin",
             "start_type", "threshold", "topic", "try_private", "username"})
     void everyMosquitto2BridgeKeyIsKnownInABridgeSection(String key) throws ConfigException {
-        assertEquals(List.of("accepted but not yet supported: connection", "accepted but not yet supported: " + key),
-                parse("connection b", key + " x").warnings());
+        String address = key.startsWith("address") ? "" : "address remote.example.com";
+        // TLS options need a CA, a certificate its key, a password a username.
+        String companion = key.startsWith("bridge_") && !key.equals("bridge_cafile") ? "bridge_cafile /ca.pem" : "";
+        String pair = key.equals("bridge_certfile") ? "bridge_keyfile k" : key.equals("bridge_keyfile")
+                ? "bridge_certfile c" : key.endsWith("password") ? "remote_username u" : "";
+        assertEquals(1, parse("connection b", address, key + " " + plausibleBridgeValue(key), companion, pair)
+                .bridges().size());
+    }
+
+    private static String plausibleBridgeValue(String key) {
+        return switch (key) {
+            case "bridge_attempt_unsubscribe", "bridge_insecure", "bridge_outgoing_retain", "cleansession",
+                    "local_cleansession", "notifications", "notifications_local_only", "round_robin",
+                    "try_private", "bridge_require_ocsp" -> "true";
+            case "bridge_max_packet_size", "idle_timeout", "keepalive_interval", "restart_timeout",
+                    "threshold" -> "10";
+            case "bridge_protocol_version" -> "mqttv50";
+            case "bridge_tls_version" -> "tlsv1.2";
+            case "start_type" -> "lazy";
+            default -> "x";
+        };
     }
 
     private static String plausibleValue(String key) {

@@ -1,5 +1,6 @@
 package io.culex.bootstrap.e2e;
 
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.bootstrap.CulexBroker;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ConfigParser;
@@ -22,11 +23,16 @@ final class RunningBroker implements AutoCloseable {
      * and "$SYS/#" subscriptions see only what the test itself published.
      */
     static RunningBroker start(String... extraConfigLines) {
+        return start(BridgeMonitor.NONE, extraConfigLines);
+    }
+
+    /** As {@link #start(String...)}, with the views showing the bridges {@code bridges} reports. */
+    static RunningBroker start(BridgeMonitor bridges, String... extraConfigLines) {
         String config = "listener 0 127.0.0.1\nallow_anonymous true\nsys_interval 0\n"
                 + String.join("\n", extraConfigLines) + "\n";
         try {
             BrokerConfig parsed = ConfigParser.parse(config, "test.conf");
-            return new RunningBroker(CulexBroker.start(parsed), parsed);
+            return new RunningBroker(CulexBroker.start(parsed, bridges), parsed);
         } catch (Exception e) {
             throw new IllegalStateException("test broker did not start: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.culex.adapters.netty.client;
 
 import io.culex.adapters.netty.PemFiles;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -26,6 +27,14 @@ public final class ClientTlsContexts {
 
     /** @throws MqttClientException naming the file at fault */
     public static SslContext forTls(ClientOptions.Tls tls) {
+        return forTls(tls, null);
+    }
+
+    /**
+     * @param alpn the protocol to offer by ALPN (such as AWS IoT's {@code x-amzn-mqtt-ca}), or null for none
+     * @throws MqttClientException naming the file at fault
+     */
+    public static SslContext forTls(ClientOptions.Tls tls, String alpn) {
         SslContextBuilder builder = SslContextBuilder.forClient()
                 .sslProvider(SslProvider.JDK)
                 .protocols(tls.version() == null ? List.of("TLSv1.3", "TLSv1.2")
@@ -53,6 +62,11 @@ public final class ClientTlsContexts {
             }
             PrivateKey key = read("key", tls.keyFile(), () -> PemFiles.privateKey(tls.keyFile()));
             builder.keyManager(key, chain);
+        }
+        if (alpn != null) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
         }
         try {
             return builder.build();

@@ -8,7 +8,7 @@ import java.util.Map;
  * with a topic and an alias maps the alias to the topic for the rest of the connection; one with
  * an empty topic and an alias means the mapped topic.
  */
-final class InboundTopicAliases {
+public final class InboundTopicAliases {
 
     /** DISCONNECT reason codes for the two ways the broker can get aliases wrong. */
     static final int PROTOCOL_ERROR = 0x82;
@@ -18,7 +18,7 @@ final class InboundTopicAliases {
     private final Map<Integer, String> topics = new HashMap<>();
 
     /** @param maximum the Topic Alias Maximum the client sent in CONNECT, 0 if none */
-    InboundTopicAliases(int maximum) {
+    public InboundTopicAliases(int maximum) {
         this.maximum = maximum;
     }
 
@@ -29,7 +29,7 @@ final class InboundTopicAliases {
      * @throws Violation if the alias is 0 or above the maximum (0x94), or empty-topic with an alias
      *     never mapped (0x82)
      */
-    String resolve(String topic, Integer alias) {
+    public String resolve(String topic, Integer alias) {
         if (alias == null) {
             return topic;
         }
@@ -48,7 +48,7 @@ final class InboundTopicAliases {
     }
 
     /** The broker broke an alias rule: the client must DISCONNECT with {@link #reasonCode()}. */
-    static final class Violation extends RuntimeException {
+    public static final class Violation extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
@@ -59,7 +59,7 @@ final class InboundTopicAliases {
             this.reasonCode = reasonCode;
         }
 
-        int reasonCode() {
+        public int reasonCode() {
             return reasonCode;
         }
     }

@@ -70,7 +70,7 @@ final class ConnectLayout implements PacketLayout {
     @Override
     public void writeBody(ByteBuf out) {
         WireFields.writeString(out, packet.protocolName(), nameLength);
-        out.writeByte(packet.protocolLevel());
+        out.writeByte(packet.bridge() ? packet.protocolLevel() | ConnectPacket.BRIDGE_BIT : packet.protocolLevel());
         out.writeByte(ConnectFlags.encode(packet));
         out.writeShort(packet.keepAliveSeconds());
         if (properties != null) {

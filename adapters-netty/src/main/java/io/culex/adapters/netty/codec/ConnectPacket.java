@@ -13,6 +13,10 @@ import java.util.Objects;
  * {@code protocolName} and {@code protocolLevel} are then meaningful, the rest hold neutral
  * defaults, and the broker is expected to answer CONNACK 0x01 (0x84 on MQTT 5) and close.
  *
+ * <p>{@code bridge} is Mosquitto's bridge extension: bit 0x80 of a 3.1 or 3.1.1 protocol level says the client
+ * is a bridge (its {@code try_private} option). The decoder clears the bit from {@code protocolLevel} and sets
+ * {@code bridge}; the encoder sets the bit again.
+ *
  * <p>The password array is not copied and must be treated as immutable; it is never printed.
  */
 public record ConnectPacket(
@@ -24,8 +28,12 @@ public record ConnectPacket(
         String username,
         byte[] password,
         WillPacketPart will,
-        MqttProperties properties)
+        MqttProperties properties,
+        boolean bridge)
         implements MqttPacket {
+
+    /** The protocol level bit that marks a bridge. */
+    public static final int BRIDGE_BIT = 0x80;
 
     public ConnectPacket {
         Objects.requireNonNull(protocolName, "protocolName");
@@ -33,6 +41,13 @@ public record ConnectPacket(
         Objects.requireNonNull(clientId, "clientId");
         FieldRanges.unsignedShort("keepAliveSeconds", keepAliveSeconds);
         Objects.requireNonNull(properties, "properties");
+    }
+
+    /** From a client that is not a bridge. */
+    public ConnectPacket(String protocolName, int protocolLevel, String clientId, boolean cleanSession,
+            int keepAliveSeconds, String username, byte[] password, WillPacketPart will, MqttProperties properties) {
+        this(protocolName, protocolLevel, clientId, cleanSession, keepAliveSeconds, username, password, will,
+                properties, false);
     }
 
     /** Without properties, as MQTT 3.x sends it. */
@@ -53,13 +68,14 @@ public record ConnectPacket(
                 && Objects.equals(username, that.username)
                 && Arrays.equals(password, that.password)
                 && Objects.equals(will, that.will)
-                && properties.equals(that.properties);
+                && properties.equals(that.properties)
+                && bridge == that.bridge;
     }
 
     @Override
     public int hashCode() {
         int result = Objects.hash(protocolName, protocolLevel, clientId, cleanSession, keepAliveSeconds, username, will,
-                properties);
+                properties, bridge);
         return 31 * result + Arrays.hashCode(password);
     }
 
@@ -74,6 +90,7 @@ public record ConnectPacket(
                 + ", password=" + (password == null ? "null" : "<redacted>")
                 + ", will=" + will
                 + (properties.isEmpty() ? "" : ", properties=" + properties)
+                + (bridge ? ", bridge=true" : "")
                 + "]";
     }
 }

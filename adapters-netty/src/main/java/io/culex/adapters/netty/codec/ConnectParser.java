@@ -13,7 +13,11 @@ final class ConnectParser {
         if (!ProtocolNames.isKnownName(protocolName)) {
             throw body.malformed("unknown protocol name '" + abbreviate(protocolName) + "'");
         }
-        int protocolLevel = body.readUnsignedByte("protocol level");
+        int wireLevel = body.readUnsignedByte("protocol level");
+        // As Mosquitto: bit 0x80 marks a bridge (try_private) on 3.1 and 3.1.1, and is ignored on 5.
+        int protocolLevel = ProtocolNames.isSupported(protocolName, wireLevel & ~ConnectPacket.BRIDGE_BIT)
+                ? wireLevel & ~ConnectPacket.BRIDGE_BIT : wireLevel;
+        boolean bridge = protocolLevel != wireLevel && protocolLevel != MqttCodec.MQTT_5;
         if (!ProtocolNames.isSupported(protocolName, protocolLevel)) {
             // Other levels may lay out the rest differently, so do not guess: hand over name and
             // level for the broker to answer "unsupported protocol version".
@@ -41,7 +45,7 @@ final class ConnectParser {
         byte[] password = ConnectFlags.hasPassword(flags) ? body.readBinary("password") : null;
 
         return new ConnectPacket(protocolName, protocolLevel, clientId, ConnectFlags.cleanSession(flags),
-                keepAliveSeconds, username, password, will, properties);
+                keepAliveSeconds, username, password, will, properties, bridge);
     }
 
     private static String abbreviate(String name) {

@@ -1,4 +1,4 @@
-package io.culex.bootstrap.tools.passwd;
+package io.culex.adapters.netty.bridge;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,17 +15,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
-/** Debian's real mosquitto broker on a loopback port, authenticating against one password file. */
-final class MosquittoBroker implements AutoCloseable {
+/** Debian's mosquitto on a free loopback port, as the remote broker of a bridge; skipped where it is missing. */
+final class MosquittoProcess implements AutoCloseable {
 
+    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     private static final long START_TIMEOUT_SECONDS = 20;
 
     private final Process process;
     private final int port;
     private final List<String> log = new ArrayList<>();
 
-    private MosquittoBroker(Process process, int port) {
+    private MosquittoProcess(Process process, int port) {
         this.process = process;
         this.port = port;
         Thread reader = new Thread(this::readLog, "mosquitto log");
@@ -33,27 +35,41 @@ final class MosquittoBroker implements AutoCloseable {
         reader.start();
     }
 
-    static MosquittoBroker start(Path mosquitto, Path passwordFile, Path workDir) throws IOException {
+    /** @param options configuration lines of the listener (after "listener PORT 127.0.0.1") */
+    static MosquittoProcess start(Path workDir, String... options) throws IOException {
+        if (!Files.isExecutable(MOSQUITTO)) {
+            if (System.getenv("CI") != null) {
+                throw new AssertionError("CI is set but mosquitto is not installed");
+            }
+            Assumptions.abort("mosquitto not installed");
+        }
         int port = freePort();
-        Path config = workDir.resolve("mosquitto.conf");
-        // "user" names the account running the test: as root, mosquitto would otherwise switch to the
-        // mosquitto user, which cannot read a 0600 file owned by root; as anyone else it has no effect.
-        Files.writeString(config, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous false",
-                "password_file " + passwordFile.toAbsolutePath(),
-                "user " + System.getProperty("user.name"),
-                ""));
-        Process process = new ProcessBuilder(mosquitto.toString(), "-c", config.toString())
+        List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1",
+                // As root, mosquitto would switch to its own user, which may not read the test's files.
+                "user " + System.getProperty("user.name"), "log_type all"));
+        lines.addAll(List.of(options));
+        Path config = workDir.resolve("mosquitto-" + port + ".conf");
+        Files.writeString(config, String.join("\n", lines) + "\n");
+        Process process = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
                 .redirectErrorStream(true).start();
-        MosquittoBroker broker = new MosquittoBroker(process, port);
+        MosquittoProcess broker = new MosquittoProcess(process, port);
         broker.awaitRunning();
         return broker;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
         }
     }
 
@@ -70,7 +86,6 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    /** Ready once the listener takes connections (its log may sit in a stdio buffer until exit). */
     private void awaitRunning() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (true) {
@@ -89,16 +104,6 @@ final class MosquittoBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-        }
-    }
-
-    int port() {
-        return port;
-    }
-
-    List<String> log() {
-        synchronized (log) {
-            return List.copyOf(log);
         }
     }
 
