@@ -13,6 +13,7 @@
 #   CULEX_JAVA_OPTS JVM options for the Culex broker (default: none, the JVM's defaults)
 #   BENCH_JAVA_OPTS JVM options for culex bench
 #   KEEP=1          keep the work directory (configurations, logs, raw results)
+#   CONN_ONLY=1     only start-up and conn (idle memory, connect rate): a few seconds a round
 set -euo pipefail
 
 die() { echo "bench-vs-mosquitto: $*" >&2; exit 1; }
@@ -256,6 +257,7 @@ run_broker() {
   # conn first, on the fresh broker: after the traffic scenarios both processes hold freed memory that new
   # connections would reuse, and the RSS growth per connection would read as zero.
   conn "$round" "$name"
+  if [[ ${CONN_ONLY:-0} == 1 ]]; then stop_broker; return; fi
   for qos in 0 1 2; do
     traffic "$round" "$name" "fanin 4->1 q$qos" fanin --publishers 4 --subscribers 1 -q "$qos" "${TRAFFIC[@]}" "${WARMUP[@]}"
   done
