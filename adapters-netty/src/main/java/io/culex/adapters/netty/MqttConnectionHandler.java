@@ -293,7 +293,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     @Override
     public String remoteAddress() {
         Object address = channel.remoteAddress();
-        return address == null ? "unknown" : address.toString().replaceFirst("^/", "");
+        if (address == null) {
+            return "unknown";
+        }
+        // "/127.0.0.1:50000" without its slash; no regex: authentication asks for it at every CONNECT.
+        String text = address.toString();
+        return text.startsWith("/") ? text.substring(1) : text;
     }
 
     /** Whether the client's Maximum Packet Size (MQTT 5) lets it take this packet. */
