@@ -279,9 +279,16 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     @Override
     public void expectTrafficWithin(long millis) {
         if (channel.eventLoop().inEventLoop()) {
-            readTimeout.restart(millis);
+            restartReadTimeout(millis);
         } else {
-            channel.eventLoop().execute(() -> readTimeout.restart(millis));
+            channel.eventLoop().execute(() -> restartReadTimeout(millis));
+        }
+    }
+
+    /** Event loop. Not once the channel is closed: a timer then would only keep the dead connection in memory. */
+    private void restartReadTimeout(long millis) {
+        if (channel.isActive()) {
+            readTimeout.restart(millis);
         }
     }
 
