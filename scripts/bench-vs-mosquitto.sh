@@ -10,9 +10,10 @@
 #   ROUNDS=N        rounds of (Culex, Mosquitto); default 2, at least 1
 #   QUICK=1         a smoke run of about a minute: small counts, one round unless ROUNDS is set
 #   JAR=path        the jar to use; default bootstrap/target/culex.jar
-#   CULEX_JAVA_OPTS JVM options for the Culex broker (default: none, the JVM's defaults)
+#   CULEX_JAVA_OPTS JVM options for the Culex broker, added to those of the launcher bin/culex, which runs it
 #   BENCH_JAVA_OPTS JVM options for culex bench
 #   KEEP=1          keep the work directory (configurations, logs, raw results)
+#   CONN_ONLY=1     only start-up and conn (idle memory, connect rate): a few seconds a round
 set -euo pipefail
 
 die() { echo "bench-vs-mosquitto: $*" >&2; exit 1; }
@@ -62,7 +63,9 @@ fi
 
 WORK=$(mktemp -d -t culex-vs-mosquitto.XXXXXX)
 # A copy of the jar: rebuilding the project during a run must not change the running broker under it.
+# Culex runs through a copy of its launcher beside it, with the launcher's JVM options and CDS archive.
 cp "$JAR" "$WORK/culex.jar"
+cp "$ROOT/bin/culex" "$WORK/culex"
 RAW=$WORK/results.tsv
 BROKER_PID=""
 
@@ -146,8 +149,7 @@ start_broker() {
   local name=$1 port=$2 t0 t1
   t0=$(date +%s%N)
   if [[ $name == culex ]]; then
-    # shellcheck disable=SC2086
-    "$JAVA" ${CULEX_JAVA_OPTS:-} -jar "$WORK/culex.jar" -c "$WORK/culex.conf" >"$WORK/$name.log" 2>&1 &
+    JAVA=$JAVA "$WORK/culex" -c "$WORK/culex.conf" >"$WORK/$name.log" 2>&1 &
   else
     "$MOSQUITTO" -c "$WORK/mosquitto.conf" >"$WORK/$name.log" 2>&1 &
   fi
@@ -256,6 +258,7 @@ run_broker() {
   # conn first, on the fresh broker: after the traffic scenarios both processes hold freed memory that new
   # connections would reuse, and the RSS growth per connection would read as zero.
   conn "$round" "$name"
+  if [[ ${CONN_ONLY:-0} == 1 ]]; then stop_broker; return; fi
   for qos in 0 1 2; do
     traffic "$round" "$name" "fanin 4->1 q$qos" fanin --publishers 4 --subscribers 1 -q "$qos" "${TRAFFIC[@]}" "${WARMUP[@]}"
   done
@@ -268,7 +271,19 @@ run_broker() {
   stop_broker
 }
 
+# The launcher's class-data-sharing archive is written when a broker run ends and used by every later start,
+# as after an installation's first run: one short run with a few connections makes it before the measurements.
+prepare_cds_archive() {
+  PORT=$(free_port)
+  write_configs "$PORT"
+  start_broker culex "$PORT"
+  bench conn --connections 100 --hold 1s >/dev/null 2>&1 || true
+  stop_broker
+  if [[ -f $WORK/culex.jsa ]]; then say "CDS archive written: $WORK/culex.jsa"; else say "no CDS archive was written."; fi
+}
+
 # ---- the runs -----------------------------------------------------------------------------------------
+prepare_cds_archive
 say "Culex $JAR vs $($MOSQUITTO -h 2>/dev/null | head -1); $ROUNDS round(s)$([[ $QUICK == 1 ]] && echo ', QUICK'); $(nproc) cores; work directory $WORK"
 : >"$RAW"
 START=$(date +%s)

@@ -37,7 +37,6 @@ import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bridges one channel to the application: decoded packets become calls on a
@@ -51,33 +50,34 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     private final Broker broker;
     private final TlsSettings.ClientIdentity identity;
     private final String listenerId;
+    private final long connectTimeoutMillis;
     private Channel channel;
     private ClientConnection connection;
+    private ReadTimeout readTimeout;
     // Fixed by CONNECT, on the event loop, before any packet is written to the client.
     private volatile int protocolLevel = MqttCodec.MQTT_3_1_1;
     private volatile long maximumPacketSize = ConnectProperties.NO_LIMIT;
-    private volatile OutboundTopicAliases topicAliases = new OutboundTopicAliases(0);
+    private volatile OutboundTopicAliases topicAliases = OutboundTopicAliases.NONE;
 
-    MqttConnectionHandler(Broker broker) {
-        this(broker, TlsSettings.ClientIdentity.CONNECT_PACKET);
-    }
-
-    /** @param identity where the CONNECT's username comes from: the packet, or the client certificate */
-    MqttConnectionHandler(Broker broker, TlsSettings.ClientIdentity identity) {
-        this(broker, identity, null);
-    }
-
-    /** @param listenerId the {@link ListenerSpec#id()} of the listener the connection came in on, or null */
-    MqttConnectionHandler(Broker broker, TlsSettings.ClientIdentity identity, String listenerId) {
+    /**
+     * @param identity where the CONNECT's username comes from: the packet, or the client certificate
+     * @param listenerId the {@link ListenerSpec#id()} of the listener the connection came in on, or null
+     * @param connectTimeoutMillis how long a new connection may take to send CONNECT (0: no limit)
+     */
+    MqttConnectionHandler(Broker broker, TlsSettings.ClientIdentity identity, String listenerId,
+            long connectTimeoutMillis) {
         this.broker = broker;
         this.identity = identity;
         this.listenerId = listenerId;
+        this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
         connection = broker.accept(this, listenerId);
+        readTimeout = new ReadTimeout(channel.eventLoop(), connection::keepAliveExpired);
+        readTimeout.restart(connectTimeoutMillis);
         super.channelActive(ctx);
     }
 
@@ -145,17 +145,15 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
             request = PacketTranslation.toConnectRequest(connect, certificateUsername);
         }
         maximumPacketSize = request.properties().maximumPacketSize();
-        topicAliases = new OutboundTopicAliases(request.properties().topicAliasMaximum());
+        topicAliases = OutboundTopicAliases.forClientMaximum(request.properties().topicAliasMaximum());
         connection.connect(request);
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event == ReadTimeout.Expired.INSTANCE) {
-            connection.keepAliveExpired();
-        } else {
-            super.userEventTriggered(ctx, event);
-        }
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        // Every read reaches here, also one that completed no packet (part of a large PUBLISH, a TLS record).
+        readTimeout.readSeen();
+        super.channelReadComplete(ctx);
     }
 
     @Override
@@ -168,6 +166,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        readTimeout.stop();
         connection.connectionLost();
         super.channelInactive(ctx);
     }
@@ -279,14 +278,18 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
 
     @Override
     public void expectTrafficWithin(long millis) {
-        channel.eventLoop().execute(() -> {
-            if (channel.pipeline().get(ReadTimeout.NAME) != null) {
-                channel.pipeline().remove(ReadTimeout.NAME);
-            }
-            if (millis > 0) {
-                channel.pipeline().addFirst(ReadTimeout.NAME, new ReadTimeout(millis, TimeUnit.MILLISECONDS));
-            }
-        });
+        if (channel.eventLoop().inEventLoop()) {
+            restartReadTimeout(millis);
+        } else {
+            channel.eventLoop().execute(() -> restartReadTimeout(millis));
+        }
+    }
+
+    /** Event loop. Not once the channel is closed: a timer then would only keep the dead connection in memory. */
+    private void restartReadTimeout(long millis) {
+        if (channel.isActive()) {
+            readTimeout.restart(millis);
+        }
     }
 
     @Override
@@ -297,7 +300,12 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     @Override
     public String remoteAddress() {
         Object address = channel.remoteAddress();
-        return address == null ? "unknown" : address.toString().replaceFirst("^/", "");
+        if (address == null) {
+            return "unknown";
+        }
+        // "/127.0.0.1:50000" without its slash; no regex: authentication asks for it at every CONNECT.
+        String text = address.toString();
+        return text.startsWith("/") ? text.substring(1) : text;
     }
 
     /** Whether the client's Maximum Packet Size (MQTT 5) lets it take this packet. */

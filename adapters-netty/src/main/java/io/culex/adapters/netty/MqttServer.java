@@ -156,8 +156,7 @@ public final class MqttServer implements AutoCloseable {
                                     .addLast("http-api", new HttpApiHandler(httpApi, adminExecutor()));
                             return;
                         }
-                        pipeline.addLast(TrafficCounter.NAME, trafficCounter)
-                                .addLast(ReadTimeout.NAME, new ReadTimeout(settings.connectTimeoutMillis(), TimeUnit.MILLISECONDS));
+                        pipeline.addLast(TrafficCounter.NAME, trafficCounter);
                         addTls(pipeline, channel);
                         if (spec.protocol() == ListenerSpec.Protocol.WEBSOCKETS) {
                             pipeline.addLast("http", new HttpServerCodec())
@@ -167,7 +166,8 @@ public final class MqttServer implements AutoCloseable {
                         }
                         pipeline.addLast("decoder", new MqttDecoder(maxRemainingLength))
                                 .addLast("encoder", MqttEncoder.INSTANCE)
-                                .addLast("mqtt", new MqttConnectionHandler(broker, identity, spec.id()));
+                                .addLast("mqtt", new MqttConnectionHandler(broker, identity, spec.id(),
+                                        settings.connectTimeoutMillis()));
                     }
                 });
         try {

@@ -18,11 +18,18 @@ final class OutboundTopicAliases {
     /** Enough for the frequent topics of any client; bounds the search for a free alias. */
     private static final int MOST_ALIASES_USED = 256;
 
+    /** For a client that takes no aliases (all MQTT 3 clients): holds nothing, so one instance serves all. */
+    static final OutboundTopicAliases NONE = new OutboundTopicAliases(0);
+
     private final int maximum;
     private final Map<String, Integer> aliasByTopic = new HashMap<>();
     private final String[] topicByAlias;
     private final long[] lastUse;
     private long clock;
+
+    static OutboundTopicAliases forClientMaximum(int clientMaximum) {
+        return clientMaximum <= 0 ? NONE : new OutboundTopicAliases(clientMaximum);
+    }
 
     OutboundTopicAliases(int clientMaximum) {
         this.maximum = Math.min(clientMaximum, MOST_ALIASES_USED);

@@ -332,6 +332,7 @@ public final class ClientConnection implements SessionAttachment {
                 refusal -> disconnectByServer(refusal.code(), refusal.reason()));
         subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version, bridge);
         outbound.connack(new Connack(sessionPresent, 0, connackProperties));
+        connackProperties = Connack.Properties.NONE; // sent: not kept for the connection's lifetime
         attachedTo.markWritten();
         attachedTo.session().resume(attachedTo.transmitter(), clientProperties.receiveMaximum());
     }

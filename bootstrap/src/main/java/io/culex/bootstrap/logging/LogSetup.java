@@ -101,9 +101,27 @@ public final class LogSetup {
             throw e;
         }
         MosquittoLogHandler handler = new MosquittoLogHandler(types, config.connectionMessages(), lines, sinks);
-        // Debug suppliers are only evaluated when debug is wanted: the publish path logs at debug.
-        Level level = types.contains(LogType.DEBUG) ? Level.FINE : Level.INFO;
-        return new BrokerLog(target, handler, topic, level, verbose, zone);
+        return new BrokerLog(target, handler, topic, threshold(types), verbose, zone);
+    }
+
+    /**
+     * The lowest level a record of a wanted type can have. The logger refuses records below it before their
+     * message is built: the publish path logs at debug, every connect and disconnect at info (a formatted line
+     * that {@code log_type error} and {@code log_type warning} alone would only throw away).
+     */
+    static Level threshold(Set<LogType> types) {
+        if (types.contains(LogType.DEBUG)) {
+            return Level.FINE;
+        }
+        for (LogType type : types) {
+            if (type != LogType.ERROR && type != LogType.WARNING) {
+                return Level.INFO;
+            }
+        }
+        if (types.contains(LogType.WARNING)) {
+            return Level.WARNING;
+        }
+        return types.contains(LogType.ERROR) ? Level.SEVERE : Level.OFF;
     }
 
     /**

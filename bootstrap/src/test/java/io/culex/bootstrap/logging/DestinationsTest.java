@@ -106,6 +106,25 @@ class DestinationsTest {
     }
 
     @Test
+    void loggerRefusesWhatNoWantedTypeCanUseBeforeTheMessageIsBuilt() throws Exception {
+        LoggingConfig errorsAndWarnings = new LoggingConfig(List.of(STDOUT),
+                java.util.EnumSet.of(LoggingConfig.LogType.ERROR, LoggingConfig.LogType.WARNING), false, false, null);
+        try (BrokerLog log = LogSetup.install(errorsAndWarnings, false, logger, ZoneOffset.UTC)) {
+            assertEquals(Level.WARNING, logger.getLevel(), "a connect's info line is not even formatted");
+            logger.info(() -> {
+                throw new AssertionError("an info message was built though no log type wants it");
+            });
+            logger.warning("kept");
+        }
+        assertEquals("kept" + System.lineSeparator(), text(out));
+        assertEquals(Level.SEVERE, LogSetup.threshold(java.util.EnumSet.of(LoggingConfig.LogType.ERROR)));
+        assertEquals(Level.INFO, LogSetup.threshold(java.util.EnumSet.of(LoggingConfig.LogType.ERROR,
+                LoggingConfig.LogType.SUBSCRIBE)));
+        assertEquals(Level.FINE, LogSetup.threshold(java.util.EnumSet.of(LoggingConfig.LogType.DEBUG)));
+        assertEquals(Level.OFF, LogSetup.threshold(java.util.EnumSet.noneOf(LoggingConfig.LogType.class)));
+    }
+
+    @Test
     void noneDropsTheDestinationsBeforeItAndDuplicatesCollapse() {
         assertEquals(List.of(TOPIC), LogSetup.effectiveDestinations(List.of(STDOUT, STDERR, NONE, TOPIC)));
         assertEquals(List.of(STDOUT, STDERR), LogSetup.effectiveDestinations(List.of(STDOUT, STDERR, STDOUT)));

@@ -26,7 +26,8 @@ final class PendingQueue {
     record Entry(long sequence, Delivery delivery) {
     }
 
-    private final ArrayDeque<Entry> deliveries = new ArrayDeque<>();
+    // Small at first (the default is 16 slots, 88 bytes): most sessions are idle; it grows when used.
+    private final ArrayDeque<Entry> deliveries = new ArrayDeque<>(1);
     private long bytes;
     private long dropped;
     private long lastSequence;

@@ -32,6 +32,9 @@ public final class Session {
     /** Session Expiry Interval meaning the session never expires (MQTT 5's 0xFFFFFFFF). */
     public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;
 
+    /** Shared by every session without inbound QoS 2 state; its remove and contains work, add is never called. */
+    private static final Set<Integer> NO_PACKET_IDS = Collections.emptySet();
+
     private final String clientId;
     private final SessionLimits limits;
     private final Clock clock;
@@ -40,10 +43,12 @@ public final class Session {
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final LinkedHashMap<Integer, OutboundFlight> inflight = new LinkedHashMap<>();
     private final PendingQueue pending = new PendingQueue();
-    private final Set<Integer> inboundQos2AwaitingRelease = new HashSet<>();
+    // Empty and shared until the first inbound QoS 2 message: most sessions never receive one (64 bytes each).
+    private Set<Integer> inboundQos2AwaitingRelease = NO_PACKET_IDS;
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     /** Unacknowledged PUBLISHes a resumed connection's Receive Maximum had no room for yet, in send order. */
-    private final ArrayDeque<Integer> awaitingResend = new ArrayDeque<>();
+    // Sized for the usual idle session: ArrayDeque's default is 16 slots, 88 bytes per session, mostly never used.
+    private final ArrayDeque<Integer> awaitingResend = new ArrayDeque<>(1);
     private boolean online;
     private int sendWindow;
     private long expiredCount;
@@ -394,7 +399,7 @@ public final class Session {
      * delivered; false if it is a re-send of one still awaiting PUBREL
      */
     public boolean receiveQos2(int packetId) {
-        if (!inboundQos2AwaitingRelease.add(packetId)) {
+        if (!awaitingRelease().add(packetId)) {
             return false;
         }
         journal.inboundQos2Received(packetId);
@@ -447,7 +452,14 @@ public final class Session {
     }
 
     public void restoreInboundQos2(int packetId) {
-        inboundQos2AwaitingRelease.add(packetId);
+        awaitingRelease().add(packetId);
+    }
+
+    private Set<Integer> awaitingRelease() {
+        if (inboundQos2AwaitingRelease == NO_PACKET_IDS) {
+            inboundQos2AwaitingRelease = new HashSet<>();
+        }
+        return inboundQos2AwaitingRelease;
     }
 
     // ---- observation ----

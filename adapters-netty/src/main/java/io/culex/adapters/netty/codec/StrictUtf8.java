@@ -15,9 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class StrictUtf8 {
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Made at the first non-ASCII string: most clients never send one, and an idle connection then holds none.
+    private CharsetDecoder decoder;
 
     /**
      * @return the string, or {@code null} if the bytes are not a valid MQTT string
@@ -36,6 +35,11 @@ final class StrictUtf8 {
         }
         if (ascii) {
             return buf.toString(index, length, StandardCharsets.US_ASCII);
+        }
+        if (decoder == null) {
+            decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
         }
         try {
             return decoder.decode(buf.nioBuffer(index, length)).toString();
