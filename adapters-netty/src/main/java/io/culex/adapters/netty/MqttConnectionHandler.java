@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Bridges one channel to the application: decoded packets become calls on a
@@ -57,6 +58,8 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     private volatile int protocolLevel = MqttCodec.MQTT_3_1_1;
     private volatile long maximumPacketSize = ConnectProperties.NO_LIMIT;
     private volatile OutboundTopicAliases topicAliases = new OutboundTopicAliases(0);
+    // Event loop only: ends a pause of reading that nothing else ended in time.
+    private ScheduledFuture<?> pauseDeadline;
 
     MqttConnectionHandler(Broker broker) {
         this(broker, TlsSettings.ClientIdentity.CONNECT_PACKET);
@@ -292,6 +295,34 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     @Override
     public Executor eventLoop() {
         return channel.eventLoop();
+    }
+
+    @Override
+    public void pauseReading(long resumeAfterMillis) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> pauseReading(resumeAfterMillis));
+            return;
+        }
+        if (pauseDeadline != null || !channel.isActive()) {
+            return;
+        }
+        // Auto-read off: no more reads from the socket, so TCP's window closes on the publisher.
+        channel.config().setAutoRead(false);
+        pauseDeadline = channel.eventLoop().schedule(this::resumeReading, resumeAfterMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void resumeReading() {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(this::resumeReading);
+            return;
+        }
+        if (pauseDeadline == null) {
+            return;
+        }
+        pauseDeadline.cancel(false);
+        pauseDeadline = null;
+        channel.config().setAutoRead(true);
     }
 
     @Override

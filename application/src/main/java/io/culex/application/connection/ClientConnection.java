@@ -7,6 +7,7 @@ import io.culex.application.metrics.DropReason;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.security.enhanced.AuthStep;
+import io.culex.application.session.PublisherThrottle;
 import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
@@ -73,6 +74,7 @@ public final class ClientConnection implements SessionAttachment {
     private boolean ended;
     private InboundPublishes publishes;
     private Subscriptions subscriptions;
+    private PublisherThrottle throttle;
 
     /** @param security the authenticator and authorizer of the listener the connection came in on */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
@@ -324,9 +326,10 @@ public final class ClientConnection implements SessionAttachment {
         }
         // Same value connect() stores; set here too so a takeover queued right behind sees it.
         actor = attachedTo;
+        throttle = new PublisherThrottle(outbound, attachedTo);
         publishes = new InboundPublishes(context, outbound, attachedTo, clientId, permissions, version,
                 capabilities.receiveMaximum(), clientProperties.requestProblemInformation(),
-                refusal -> disconnectByServer(refusal.code(), refusal.reason()));
+                refusal -> disconnectByServer(refusal.code(), refusal.reason()), throttle);
         subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version);
         outbound.connack(new Connack(sessionPresent, 0, connackProperties));
         attachedTo.markWritten();
@@ -617,6 +620,18 @@ public final class ClientConnection implements SessionAttachment {
     @Override
     public Executor eventLoop() {
         return outbound.eventLoop();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return outbound.isWritable();
+    }
+
+    @Override
+    public void readingNeeded() {
+        if (throttle != null) {
+            throttle.resume();
+        }
     }
 
     /** Writes a session's packets; QoS 0 is dropped when the client cannot keep up. */

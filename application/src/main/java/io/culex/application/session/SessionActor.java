@@ -11,7 +11,10 @@ import io.culex.domain.session.DeliveryOutcome;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.SessionJournal;
 import io.culex.domain.session.Transmitter;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.concurrent.Future;
@@ -27,7 +30,15 @@ public final class SessionActor {
     private final Session session;
     private final SerialExecutor executor;
     private final BrokerMetrics metrics;
+    private final BacklogMarks marks;
     private final Transmitter transmitter = new AttachedTransmitter();
+    /**
+     * Written by this session's thread after each batch of work, read by publishers' threads for every copy
+     * routed here: whether this connected session is behind (see {@link BacklogMarks}).
+     */
+    private volatile boolean overloaded;
+    /** Publishers paused for this session, woken when it catches up; added to only when a publisher pauses. */
+    private final Set<PublisherThrottle> pausedPublishers = ConcurrentHashMap.newKeySet();
     private SessionAttachment attachment;
     private volatile StoreJournal journal;
     private volatile boolean online;
@@ -42,9 +53,15 @@ public final class SessionActor {
     private volatile Permissions permissions = Permissions.NONE;
 
     public SessionActor(Session session, Executor home, BrokerMetrics metrics) {
+        this(session, home, metrics, BacklogMarks.DEFAULT);
+    }
+
+    /** @param marks when this session counts as behind while connected, pausing the publishers that feed it */
+    public SessionActor(Session session, Executor home, BrokerMetrics metrics, BacklogMarks marks) {
         this.session = session;
         this.metrics = metrics;
-        this.executor = new SerialExecutor(home, this::flushIfWritten);
+        this.marks = marks.within(session.limits());
+        this.executor = new SerialExecutor(home, this::afterBatch);
     }
 
     /** Runs {@code task} on this session's thread, after the tasks given before it. */
@@ -158,7 +175,10 @@ public final class SessionActor {
         return previous;
     }
 
-    /** Task only: detaches {@code leaving} if it is still the attached connection. */
+    /**
+     * Task only: detaches {@code leaving} if it is still the attached connection. An offline session pauses
+     * no publisher: its queue keeps the max_queued_messages / max_queued_bytes limits instead.
+     */
     public boolean detach(SessionAttachment leaving) {
         if (attachment != leaving) {
             return false;
@@ -166,7 +186,55 @@ public final class SessionActor {
         attachment = null;
         online = false;
         session.suspend();
+        checkBacklog();
         return true;
+    }
+
+    /** Safe from any thread: whether this session is connected and behind, so publishers to it should pause. */
+    public boolean isOverloaded() {
+        return overloaded;
+    }
+
+    /** Any thread: {@code publisher} paused for this session; wakes it once the session has caught up. */
+    void wakeWhenCaughtUp(PublisherThrottle publisher) {
+        pausedPublishers.add(publisher);
+        // Caught up meanwhile: the wake-up may have gone out before the publisher was added.
+        if (!overloaded && pausedPublishers.remove(publisher)) {
+            publisher.wake();
+        }
+    }
+
+    /** Task only: after each batch of this session's work, whether it fell behind or caught up. */
+    private void checkBacklog() {
+        SessionAttachment attached = attachment;
+        boolean behind;
+        if (attached == null) {
+            behind = false;
+        } else {
+            long messages = session.pendingCount();
+            long bytes = session.pendingBytes();
+            // An unwritable socket is a backlog too: QoS 0 copies for it would be dropped.
+            behind = !attached.isWritable()
+                    || (overloaded ? !marks.drained(messages, bytes) : marks.exceeded(messages, bytes));
+        }
+        if (behind == overloaded) {
+            return;
+        }
+        overloaded = behind;
+        if (behind) {
+            metrics.sessionFellBehind();
+            attached.readingNeeded();
+        } else {
+            wakePausedPublishers();
+        }
+    }
+
+    private void wakePausedPublishers() {
+        for (Iterator<PublisherThrottle> paused = pausedPublishers.iterator(); paused.hasNext(); ) {
+            PublisherThrottle publisher = paused.next();
+            paused.remove();
+            publisher.wake();
+        }
     }
 
     /** Counts the connections that resumed this session; a timer armed under an older count must not fire. */
@@ -250,6 +318,11 @@ public final class SessionActor {
                     : session.droppedCount() > queueDropsBefore ? DropReason.QUEUE_FULL : DropReason.OFFLINE_QOS0);
         }
         return outcome;
+    }
+
+    private void afterBatch() {
+        flushIfWritten();
+        checkBacklog();
     }
 
     private void flushIfWritten() {

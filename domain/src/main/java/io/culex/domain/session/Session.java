@@ -89,6 +89,11 @@ public final class Session {
         return clientId;
     }
 
+    /** The limits the session was created with (max_inflight_messages, max_queued_messages, ...). */
+    public SessionLimits limits() {
+        return limits;
+    }
+
     /** True when the state outlives the connection (MQTT 3.1.1 clean session = false). */
     public boolean isPersistent() {
         return expiryIntervalSeconds > 0;
