@@ -37,8 +37,8 @@ import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bridges one channel to the application: decoded packets become calls on a
@@ -58,8 +58,8 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     private volatile int protocolLevel = MqttCodec.MQTT_3_1_1;
     private volatile long maximumPacketSize = ConnectProperties.NO_LIMIT;
     private volatile OutboundTopicAliases topicAliases = new OutboundTopicAliases(0);
-    // Event loop only: ends a pause of reading that nothing else ended in time.
-    private ScheduledFuture<?> pauseDeadline;
+    // Event loop only: while reading is paused, the next single read.
+    private ScheduledFuture<?> pausedTrickle;
 
     MqttConnectionHandler(Broker broker) {
         this(broker, TlsSettings.ClientIdentity.CONNECT_PACKET);
@@ -298,17 +298,27 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     }
 
     @Override
-    public void pauseReading(long resumeAfterMillis) {
+    public void pauseReading(long trickleMillis) {
         if (!channel.eventLoop().inEventLoop()) {
-            channel.eventLoop().execute(() -> pauseReading(resumeAfterMillis));
+            channel.eventLoop().execute(() -> pauseReading(trickleMillis));
             return;
         }
-        if (pauseDeadline != null || !channel.isActive()) {
+        if (pausedTrickle != null || !channel.isActive()) {
             return;
         }
         // Auto-read off: no more reads from the socket, so TCP's window closes on the publisher.
         channel.config().setAutoRead(false);
-        pauseDeadline = channel.eventLoop().schedule(this::resumeReading, resumeAfterMillis, TimeUnit.MILLISECONDS);
+        trickle(trickleMillis);
+    }
+
+    /** While paused: one read (with auto-read off, a single socket buffer) every {@code millis}. */
+    private void trickle(long millis) {
+        pausedTrickle = channel.eventLoop().schedule(() -> {
+            if (pausedTrickle != null && channel.isActive()) {
+                channel.read();
+                trickle(millis);
+            }
+        }, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -317,11 +327,11 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
             channel.eventLoop().execute(this::resumeReading);
             return;
         }
-        if (pauseDeadline == null) {
+        if (pausedTrickle == null) {
             return;
         }
-        pauseDeadline.cancel(false);
-        pauseDeadline = null;
+        pausedTrickle.cancel(false);
+        pausedTrickle = null;
         channel.config().setAutoRead(true);
     }
 

@@ -8,12 +8,11 @@ package io.culex.application.session;
 public interface InboundFlow {
 
     /**
-     * Stops reading from the connection (packets already read are still handled). Idempotent: a pause
-     * already in force keeps its deadline.
-     *
-     * @param resumeAfterMillis the transport reads again by itself after this long, if nothing resumed it before
+     * Stops reading from the connection (packets already read are still handled). Idempotent. While the
+     * pause lasts the transport still takes one read (a socket buffer's worth) every {@code trickleMillis},
+     * so that a keep-alive gets through and no pause can hold a connection still for good.
      */
-    void pauseReading(long resumeAfterMillis);
+    void pauseReading(long trickleMillis);
 
     /** Reads from the connection again; nothing happens if it was not paused. */
     void resumeReading();

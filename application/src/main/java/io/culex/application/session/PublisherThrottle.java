@@ -12,13 +12,13 @@ import java.util.Set;
  *
  * <p>Never deadlocks: a publisher is not paused for its own session (it must read its own
  * acknowledgements to drain it), nor while its own session is behind (it may be the subscriber another
- * paused publisher waits for); and every pause ends after {@link #MAX_PAUSE_MILLIS} at the latest, so
- * keep-alives are read and no cycle of paused clients holds for long.
+ * paused publisher waits for); and a paused connection still takes one read every
+ * {@link #TRICKLE_MILLIS}, so keep-alives are read and nothing can hold it still for good.
  */
 public final class PublisherThrottle {
 
-    /** The longest a publisher is paused without being woken: well inside any keep-alive grace. */
-    public static final long MAX_PAUSE_MILLIS = 1000;
+    /** How often a paused publisher's connection still reads a socket buffer: well inside any keep-alive grace. */
+    public static final long TRICKLE_MILLIS = 1000;
 
     private final InboundFlow flow;
     private final SessionActor own;
@@ -37,7 +37,7 @@ public final class PublisherThrottle {
         if (target == own || own.isOverloaded()) {
             return;
         }
-        flow.pauseReading(MAX_PAUSE_MILLIS);
+        flow.pauseReading(TRICKLE_MILLIS);
         if (waitingFor.add(target)) {
             target.wakeWhenCaughtUp(this);
         }

@@ -96,7 +96,7 @@ public class RecordingOutbound implements Outbound {
         return writable;
     }
 
-    @Override public void pauseReading(long resumeAfterMillis) {
+    @Override public void pauseReading(long trickleMillis) {
         if (!readingPaused) {
             readingPaused = true;
             pauses++;
