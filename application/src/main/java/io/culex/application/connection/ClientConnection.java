@@ -634,7 +634,10 @@ public final class ClientConnection implements SessionAttachment {
         }
     }
 
-    /** Writes a session's packets; QoS 0 is dropped when the client cannot keep up. */
+    /**
+     * Writes a session's packets. QoS 0 waits in the session's queue while the connection is above its
+     * write-buffer high-water mark (and its publishers are paused); one written regardless is dropped.
+     */
     private final class OutboundTransmitter implements Transmitter {
         @Override
         public boolean publish(int packetId, Delivery delivery, boolean dup) {
@@ -655,6 +658,11 @@ public final class ClientConnection implements SessionAttachment {
         @Override
         public void pubrel(int packetId) {
             outbound.pubrel(packetId, ReasonCode.SUCCESS);
+        }
+
+        @Override
+        public boolean readyForQos0() {
+            return outbound.isWritable();
         }
     }
 }

@@ -213,8 +213,9 @@ public final class SessionActor {
         } else {
             long messages = session.pendingCount();
             long bytes = session.pendingBytes();
-            // An unwritable socket is a backlog too: QoS 0 copies for it would be dropped.
-            behind = !attached.isWritable()
+            // Backlogs the queue does not count: copies not yet taken from the task queue, and an unwritable
+            // socket (QoS 0 then waits in the queue).
+            behind = executor.isBehind() || !attached.isWritable()
                     || (overloaded ? !marks.drained(messages, bytes) : marks.exceeded(messages, bytes));
         }
         if (behind == overloaded) {
@@ -343,6 +344,11 @@ public final class SessionActor {
         public void pubrel(int packetId) {
             wroteSinceFlush = true;
             attachment.transmitter().pubrel(packetId);
+        }
+
+        @Override
+        public boolean readyForQos0() {
+            return attachment.transmitter().readyForQos0();
         }
     }
 }

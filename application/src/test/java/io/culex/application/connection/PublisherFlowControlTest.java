@@ -111,7 +111,7 @@ class PublisherFlowControlTest {
     }
 
     @Test
-    void qos0ToAnUnwritableSubscriberPausesThePublisherUntilTheSocketDrains() {
+    void qos0ToAnUnwritableSubscriberWaitsAndPausesThePublisherUntilTheSocketDrains() {
         TestClient subscriber = harness.v311("slow", true);
         subscriber.subscribe("t", QoS.AT_MOST_ONCE);
         TestClient publisher = harness.v311("fast", true);
@@ -125,6 +125,7 @@ class PublisherFlowControlTest {
         subscriber.writable = true;
         subscriber.connection.writable();
         assertFalse(publisher.readingPaused);
+        assertEquals(java.util.List.of("1", "2"), subscriber.receivedPayloads(), "the copy waited instead of being dropped");
     }
 
     @Test

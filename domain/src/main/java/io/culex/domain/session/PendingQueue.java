@@ -28,6 +28,8 @@ final class PendingQueue {
 
     private final ArrayDeque<Entry> deliveries = new ArrayDeque<>();
     private long bytes;
+    /** QoS 0 entries in memory (they are never spilled). */
+    private int qos0Entries;
     private long dropped;
     private long lastSequence;
     private QueueSource source;
@@ -98,6 +100,9 @@ final class PendingQueue {
     private void add(long sequence, Delivery delivery) {
         deliveries.addLast(new Entry(sequence, delivery));
         bytes += delivery.sizeInBytes();
+        if (delivery.qos() == QoS.AT_MOST_ONCE) {
+            qos0Entries++;
+        }
         loadedThrough = Math.max(loadedThrough, sequence);
     }
 
@@ -117,6 +122,9 @@ final class PendingQueue {
         Entry head = deliveries.pollFirst();
         if (head != null) {
             bytes -= head.delivery().sizeInBytes();
+            if (head.delivery().qos() == QoS.AT_MOST_ONCE) {
+                qos0Entries--;
+            }
         }
         return head;
     }
@@ -143,6 +151,11 @@ final class PendingQueue {
             spilledCount = 0;
             spilledBytes = 0;
         }
+    }
+
+    /** Whether a QoS 0 message waits here (a new one must then queue behind it, not overtake it). */
+    boolean holdsQos0() {
+        return qos0Entries > 0;
     }
 
     boolean isEmpty() {
@@ -184,6 +197,9 @@ final class PendingQueue {
             if (entry.delivery().isShared()) {
                 shared.add(entry);
                 bytes -= entry.delivery().sizeInBytes();
+                if (entry.delivery().qos() == QoS.AT_MOST_ONCE) {
+                    qos0Entries--;
+                }
                 it.remove();
             }
         }

@@ -160,6 +160,9 @@ public final class Session {
             return DeliveryOutcome.DROPPED;
         }
         if (delivery.qos() == QoS.AT_MOST_ONCE) {
+            if (!out.readyForQos0() || pending.holdsQos0()) {
+                return enqueue(delivery, exemptFromLimits); // waits for the connection, behind earlier QoS 0
+            }
             return sendQos0(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
         }
         if (!pending.isEmpty() || windowIsFull()) {
@@ -303,6 +306,9 @@ public final class Session {
             } else if (isExpired(head)) {
                 dequeue();
             } else if (head.qos() == QoS.AT_MOST_ONCE) {
+                if (!out.readyForQos0()) {
+                    return; // the rest waits until the connection drains (fillWindow again)
+                }
                 dequeue();
                 sendQos0(head, out);
             } else if (windowIsFull()) {
