@@ -11,11 +11,12 @@ import io.culex.domain.session.SessionLimits;
 public record BacklogMarks(int highMessages, long highBytes, int lowMessages, long lowBytes) {
 
     /**
-     * 1,000 queued messages, or 1 MiB: at 100,000 deliveries a second to one session that is 10 ms of
-     * latency; a tenth of the default max_queued_messages and far below memory trouble even with
-     * thousands of slow sessions. Chosen from the fanin/fanout measurements in docs/performance.md.
+     * 200 queued messages or 256 KiB, caught up at 100 or 128 KiB. Chosen from fanin 4→1 and fanout 1→100
+     * runs against a mark of 1,000 (docs/performance.md): the lower mark gave lower latency and no less
+     * throughput; a session's backlog is what its publishers wait behind, and with 100 slow subscribers it
+     * is 100 backlogs deep.
      */
-    public static final BacklogMarks DEFAULT = new BacklogMarks(1000, 1024 * 1024, 500, 512 * 1024);
+    public static final BacklogMarks DEFAULT = new BacklogMarks(200, 256 * 1024, 100, 128 * 1024);
 
     public BacklogMarks {
         if (lowMessages < 0 || lowMessages >= highMessages || lowBytes < 0 || lowBytes >= highBytes) {
