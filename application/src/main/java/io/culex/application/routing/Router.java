@@ -79,7 +79,7 @@ public final class Router {
             if (matched.actor().mayReceive(message.topic())) { // the ACL's read check, per subscriber
                 SessionActor actor = matched.actor();
                 actor.deliver(matched.toDelivery(message), ticket);
-                if (publisher != null && actor.isOverloaded()) {
+                if (publisher != null && actor.isFull()) {
                     publisher.blockedBy(actor);
                 }
                 delivered++;

@@ -5,8 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Flow control for one publishing connection: when a message it published goes to a session that is
- * behind ({@link SessionActor#isOverloaded()}), reading from the connection pauses and the session is
+ * Flow control for one publishing connection: when a message it published goes to a session at its high
+ * mark ({@link SessionActor#isFull()}), reading from the connection pauses and the session is
  * asked to wake this throttle once it has caught up. Used on the publisher's session thread, except
  * {@link #wake()}.
  *
@@ -32,7 +32,7 @@ public final class PublisherThrottle {
         this.own = own;
     }
 
-    /** Publisher's thread: a message was just handed to {@code target}, which is behind. */
+    /** Publisher's thread: a message was just handed to {@code target}, which is full. */
     public void blockedBy(SessionActor target) {
         if (target == own || own.isOverloaded()) {
             return;

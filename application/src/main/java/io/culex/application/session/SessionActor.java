@@ -34,8 +34,10 @@ public final class SessionActor {
     private final Transmitter transmitter = new AttachedTransmitter();
     /**
      * Written by this session's thread after each batch of work, read by publishers' threads for every copy
-     * routed here: whether this connected session is behind (see {@link BacklogMarks}).
+     * routed here: whether this connected session is at its high mark now (a publisher routing here pauses).
      */
+    private volatile boolean full;
+    /** Whether it has not caught up since it was last full (down to the low marks): paused publishers wait. */
     private volatile boolean overloaded;
     /** Publishers paused for this session, woken when it catches up; added to only when a publisher pauses. */
     private final Set<PublisherThrottle> pausedPublishers = ConcurrentHashMap.newKeySet();
@@ -190,7 +192,12 @@ public final class SessionActor {
         return true;
     }
 
-    /** Safe from any thread: whether this session is connected and behind, so publishers to it should pause. */
+    /** Safe from any thread: whether this connected session is at its high mark, so a publisher to it should pause. */
+    public boolean isFull() {
+        return full;
+    }
+
+    /** Safe from any thread: whether this session was full and has not caught up yet (down to the low marks). */
     public boolean isOverloaded() {
         return overloaded;
     }
@@ -204,19 +211,25 @@ public final class SessionActor {
         }
     }
 
-    /** Task only: after each batch of this session's work, whether it fell behind or caught up. */
+    /**
+     * Task only: after each batch of this session's work, whether it is full or caught up. Publishers pause
+     * only for a full session (not for one on its way down), and wait until it has caught up: a publisher
+     * feeding many sessions is not held by each one until it is all the way down.
+     */
     private void checkBacklog() {
         SessionAttachment attached = attachment;
-        boolean behind;
-        if (attached == null) {
-            behind = false;
-        } else {
+        boolean atHighMark = false;
+        boolean behind = false;
+        if (attached != null) {
             long messages = session.pendingCount();
             long bytes = session.pendingBytes();
             // Backlogs the queue does not count: copies not yet taken from the task queue, and an unwritable
             // socket (QoS 0 then waits in the queue).
-            behind = executor.isBehind() || !attached.isWritable()
-                    || (overloaded ? !marks.drained(messages, bytes) : marks.exceeded(messages, bytes));
+            atHighMark = executor.isBehind() || !attached.isWritable() || marks.exceeded(messages, bytes);
+            behind = atHighMark || (overloaded && !marks.drained(messages, bytes));
+        }
+        if (atHighMark != full) {
+            full = atHighMark;
         }
         if (behind == overloaded) {
             return;

@@ -55,6 +55,27 @@ class PublisherFlowControlTest {
     }
 
     @Test
+    void aSessionOnItsWayDownToTheLowMarkDoesNotPauseAPublisherAnotherSessionWoke() {
+        TestClient first = harness.v311("first", true);
+        first.subscribe("t", QoS.AT_LEAST_ONCE);
+        TestClient second = harness.v311("second", true);
+        second.subscribe("t", QoS.AT_LEAST_ONCE);
+        TestClient publisher = harness.v311("fast", true);
+        publish(publisher, WINDOW + HIGH);
+        assertTrue(publisher.readingPaused, "both full");
+
+        acknowledge(second, 0, 2);
+        assertTrue(publisher.readingPaused, "second is not full any more, but has not caught up");
+        acknowledge(first, 0, HIGH - LOW);
+        assertFalse(publisher.readingPaused, "first caught up and woke it");
+        publish(publisher, 1);
+
+        assertFalse(publisher.readingPaused, "second is below its high mark: no reason to pause");
+        publish(publisher, 1);
+        assertTrue(publisher.readingPaused, "second is full again");
+    }
+
+    @Test
     void aPausedPublisherResumesWhenTheSlowSubscriberDisconnects() {
         TestClient subscriber = harness.v311("slow", true);
         subscriber.subscribe("t", QoS.AT_LEAST_ONCE);
