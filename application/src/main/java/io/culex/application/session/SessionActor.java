@@ -314,7 +314,11 @@ public final class SessionActor {
 
     /** Task only: offers a live message to the session and counts it if it is dropped. */
     public DeliveryOutcome offer(Delivery delivery) {
-        return countingDrops(() -> session.offer(delivery, transmitter));
+        DeliveryOutcome outcome = countingDrops(() -> session.offer(delivery, transmitter));
+        if (outcome == DeliveryOutcome.QUEUED && !full) {
+            checkBacklog(); // at once, not after the batch: publishers keep routing here until they see it full
+        }
+        return outcome;
     }
 
     /** Task only: offers a retained message in answer to a SUBSCRIBE and counts it if it is dropped. */
