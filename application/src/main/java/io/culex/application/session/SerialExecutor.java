@@ -23,8 +23,6 @@ final class SerialExecutor implements Executor {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable afterDrain;
     private volatile Executor home;
-    /** Drain thread only: the last drain stopped at its bound with tasks still waiting. */
-    private boolean behind;
 
     SerialExecutor(Executor home, Runnable afterDrain) {
         this.home = home;
@@ -40,14 +38,6 @@ final class SerialExecutor implements Executor {
     /** Moves future drains to {@code newHome}; a drain in progress stops after its current task. */
     void rehome(Executor newHome) {
         this.home = newHome;
-    }
-
-    /**
-     * From the after-drain hook: whether work arrives faster than this session gets through it (the drain
-     * just finished ran its full bound of tasks and more were waiting).
-     */
-    boolean isBehind() {
-        return behind;
     }
 
     private void scheduleDrain() {
@@ -68,15 +58,13 @@ final class SerialExecutor implements Executor {
     private void drain() {
         Executor drainingOn = home;
         try {
-            int run = 0;
-            for (; run < MAX_TASKS_PER_DRAIN && home == drainingOn; run++) {
+            for (int run = 0; run < MAX_TASKS_PER_DRAIN && home == drainingOn; run++) {
                 Runnable task = tasks.poll();
                 if (task == null) {
                     break;
                 }
                 runGuarded(task);
             }
-            behind = run == MAX_TASKS_PER_DRAIN && !tasks.isEmpty();
             afterDrain.run();
         } finally {
             scheduled.set(false);

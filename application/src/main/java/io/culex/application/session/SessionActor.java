@@ -33,8 +33,9 @@ public final class SessionActor {
     private final BacklogMarks marks;
     private final Transmitter transmitter = new AttachedTransmitter();
     /**
-     * Written by this session's thread after each batch of work, read by publishers' threads for every copy
-     * routed here: whether this connected session is at its high mark now (a publisher routing here pauses).
+     * Written by this session's thread (after each batch of work, and after a queued copy until it is set), read
+     * by publishers' threads for every copy routed here: whether this connected session is at its high mark now
+     * (a publisher routing here pauses). Written only when it changes.
      */
     private volatile boolean full;
     /** Whether it has not caught up since it was last full (down to the low marks): paused publishers wait. */
@@ -212,7 +213,7 @@ public final class SessionActor {
     }
 
     /**
-     * Task only: after each batch of this session's work, whether it is full or caught up. Publishers pause
+     * Task only: after a batch of this session's work (or a queued copy), whether it is full or caught up. Publishers pause
      * only for a full session (not for one on its way down), and wait until it has caught up: a publisher
      * feeding many sessions is not held by each one until it is all the way down.
      */
@@ -223,9 +224,10 @@ public final class SessionActor {
         if (attached != null) {
             long messages = session.pendingCount();
             long bytes = session.pendingBytes();
-            // Backlogs the queue does not count: copies not yet taken from the task queue, and an unwritable
-            // socket (QoS 0 then waits in the queue).
-            atHighMark = executor.isBehind() || !attached.isWritable() || marks.exceeded(messages, bytes);
+            // An unwritable socket is a backlog too (QoS 0 then waits in the queue). A long task queue is not
+            // counted: it also holds the client's own inbound PUBLISHes, and a flooding publisher must not look
+            // behind itself (it would never be paused).
+            atHighMark = !attached.isWritable() || marks.exceeded(messages, bytes);
             behind = atHighMark || (overloaded && !marks.drained(messages, bytes));
         }
         if (atHighMark != full) {

@@ -27,21 +27,6 @@ class SerialExecutorTest {
     }
 
     @Test
-    void aDrainThatStopsAtItsBoundWithTasksWaitingSaysTheSessionIsBehind() {
-        java.util.ArrayDeque<Runnable> home = new java.util.ArrayDeque<>();
-        List<Boolean> behindAfterEachDrain = new ArrayList<>();
-        SerialExecutor[] serial = new SerialExecutor[1];
-        serial[0] = new SerialExecutor(home::add, () -> behindAfterEachDrain.add(serial[0].isBehind()));
-        for (int i = 0; i < 1024 + 10; i++) {
-            serial[0].execute(() -> { });
-        }
-        while (!home.isEmpty()) {
-            home.poll().run();
-        }
-        assertEquals(List.of(true, false), behindAfterEachDrain);
-    }
-
-    @Test
     void runsEachProducersTasksInOrderAndNeverTwoAtOnce() throws Exception {
         SerialExecutor serial = new SerialExecutor(loopA, () -> { });
         int perProducer = 5_000;
