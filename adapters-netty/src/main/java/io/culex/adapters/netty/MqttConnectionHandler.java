@@ -58,6 +58,8 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     private volatile int protocolLevel = MqttCodec.MQTT_3_1_1;
     private volatile long maximumPacketSize = ConnectProperties.NO_LIMIT;
     private volatile OutboundTopicAliases topicAliases = OutboundTopicAliases.NONE;
+    // Set when the channel is active, before any CONNECT could ask for flow control.
+    private volatile ReadPause readPause;
 
     /**
      * @param identity where the CONNECT's username comes from: the packet, or the client certificate
@@ -75,6 +77,7 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
+        readPause = new ReadPause(channel);
         connection = broker.accept(this, listenerId);
         readTimeout = new ReadTimeout(channel.eventLoop(), connection::keepAliveExpired);
         readTimeout.restart(connectTimeoutMillis);
@@ -295,6 +298,16 @@ final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttPacket
     @Override
     public Executor eventLoop() {
         return channel.eventLoop();
+    }
+
+    @Override
+    public void pauseReading(long trickleMillis) {
+        readPause.pause(trickleMillis);
+    }
+
+    @Override
+    public void resumeReading() {
+        readPause.resume();
     }
 
     @Override

@@ -53,6 +53,9 @@ public final class MetricsReport {
         families.add(MetricFamily.counter("culex_publish_sent_total", "PUBLISH packets sent to clients.",
                 totals.publishSent()));
         families.add(drops());
+        families.add(MetricFamily.counter("culex_sessions_fell_behind_total",
+                "Times a connected session's backlog reached its high mark, pausing the publishers feeding it.",
+                metrics.sessionsFellBehind()));
         families.add(MetricFamily.counter("culex_received_bytes_total", "Bytes read from client sockets.",
                 totals.bytesReceived()));
         families.add(MetricFamily.counter("culex_sent_bytes_total", "Bytes written to client sockets.",

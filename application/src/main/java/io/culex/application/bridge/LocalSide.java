@@ -154,6 +154,21 @@ final class LocalSide implements Outbound {
         return link == null || link.isWritable();
     }
 
+    /** The remote's messages go to local sessions that are behind: stop reading them from the link. */
+    @Override
+    public void pauseReading(long trickleMillis) {
+        if (link != null) {
+            link.pauseReading(trickleMillis);
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        if (link != null) {
+            link.resumeReading();
+        }
+    }
+
     @Override
     public void expectTrafficWithin(long millis) {
         // the remote link has its own keepalive

@@ -1,6 +1,7 @@
 package io.culex.application.bridge;
 
 import io.culex.application.protocol.ReasonCode;
+import io.culex.application.session.InboundFlow;
 import io.culex.domain.session.Delivery;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -8,9 +9,10 @@ import java.util.concurrent.Executor;
 /**
  * Driven port: one established connection to a remote broker, as the bridge's client side. Implemented
  * by the transport adapter; writes are buffered until {@link #flush()}. Methods may be called from any
- * thread. The adapter leaves out what the remote's protocol version cannot carry.
+ * thread. The adapter leaves out what the remote's protocol version cannot carry. As an {@link InboundFlow}
+ * its reading pauses while the remote's messages go to local sessions that are behind.
  */
-public interface RemoteLink {
+public interface RemoteLink extends InboundFlow {
 
     /**
      * PUBLISH to the remote; {@code packetId} is 0 for QoS 0. The QoS and retain flag are the delivery's.

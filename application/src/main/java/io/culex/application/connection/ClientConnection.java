@@ -7,6 +7,7 @@ import io.culex.application.metrics.DropReason;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.security.enhanced.AuthStep;
+import io.culex.application.session.PublisherThrottle;
 import io.culex.application.session.SessionActor;
 import io.culex.application.session.SessionAttachment;
 import io.culex.domain.message.Message;
@@ -75,6 +76,7 @@ public final class ClientConnection implements SessionAttachment {
     private boolean ended;
     private InboundPublishes publishes;
     private Subscriptions subscriptions;
+    private PublisherThrottle throttle;
 
     /** @param security the authenticator and authorizer of the listener the connection came in on */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
@@ -327,9 +329,10 @@ public final class ClientConnection implements SessionAttachment {
         }
         // Same value connect() stores; set here too so a takeover queued right behind sees it.
         actor = attachedTo;
+        throttle = new PublisherThrottle(outbound, attachedTo);
         publishes = new InboundPublishes(context, outbound, attachedTo, clientId, permissions, version,
                 capabilities.receiveMaximum(), clientProperties.requestProblemInformation(),
-                refusal -> disconnectByServer(refusal.code(), refusal.reason()));
+                refusal -> disconnectByServer(refusal.code(), refusal.reason()), throttle);
         subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version, bridge);
         outbound.connack(new Connack(sessionPresent, 0, connackProperties));
         connackProperties = Connack.Properties.NONE; // sent: not kept for the connection's lifetime
@@ -623,7 +626,22 @@ public final class ClientConnection implements SessionAttachment {
         return outbound.eventLoop();
     }
 
-    /** Writes a session's packets; QoS 0 is dropped when the client cannot keep up. */
+    @Override
+    public boolean isWritable() {
+        return outbound.isWritable();
+    }
+
+    @Override
+    public void readingNeeded() {
+        if (throttle != null) {
+            throttle.resume();
+        }
+    }
+
+    /**
+     * Writes a session's packets. QoS 0 waits in the session's queue while the connection is above its
+     * write-buffer high-water mark (and its publishers are paused); one written regardless is dropped.
+     */
     private final class OutboundTransmitter implements Transmitter {
         @Override
         public boolean publish(int packetId, Delivery delivery, boolean dup) {
@@ -644,6 +662,11 @@ public final class ClientConnection implements SessionAttachment {
         @Override
         public void pubrel(int packetId) {
             outbound.pubrel(packetId, ReasonCode.SUCCESS);
+        }
+
+        @Override
+        public boolean readyForQos0() {
+            return outbound.isWritable();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.culex.application.persistence.DurabilityTicket;
 import io.culex.application.persistence.StoreJournal;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
+import io.culex.application.session.PublisherThrottle;
 import io.culex.application.session.SessionActor;
 import io.culex.application.settings.ProtocolSettings;
 import io.culex.domain.message.Message;
@@ -40,11 +41,13 @@ final class InboundPublishes {
     private final boolean reasonStrings;
     private final InboundTopicAliases aliases;
     private final Consumer<Refusal> storeFailures;
+    private final PublisherThrottle throttle;
 
     InboundPublishes(ConnectionContext context, Outbound outbound, SessionActor actor, String clientId,
                      Permissions permissions, ProtocolVersion version, int receiveMaximum, boolean reasonStrings,
-                     Consumer<Refusal> storeFailures) {
+                     Consumer<Refusal> storeFailures, PublisherThrottle throttle) {
         this.storeFailures = storeFailures;
+        this.throttle = throttle;
         this.context = context;
         this.outbound = outbound;
         this.actor = actor;
@@ -125,7 +128,7 @@ final class InboundPublishes {
         Runnable routing = () -> {
             boolean fresh = request.qos() != QoS.EXACTLY_ONCE || actor.session().receiveQos2(request.packetId());
             // A re-sent QoS 2 PUBLISH whose id still awaits PUBREL was delivered already.
-            receivers[0] = fresh ? context.router().publish(message(request, topic), ticket) : 1;
+            receivers[0] = fresh ? context.router().publish(message(request, topic), ticket, throttle) : 1;
         };
         StoreJournal own = actor.journal();
         if (own != null) {
@@ -182,7 +185,7 @@ final class InboundPublishes {
 
     /** Routes an accepted message. @return the acknowledgement's code: MQTT 5 tells when nobody subscribed */
     private ReasonCode route(PublishRequest request, String topic) {
-        int receivers = context.router().publish(message(request, topic));
+        int receivers = context.router().publish(message(request, topic), null, throttle);
         return receivers == 0 ? ReasonCode.NO_MATCHING_SUBSCRIBERS : ReasonCode.SUCCESS;
     }
 

@@ -1,6 +1,7 @@
 package io.culex.application.connection;
 
 import io.culex.application.protocol.ReasonCode;
+import io.culex.application.session.InboundFlow;
 import io.culex.domain.session.Delivery;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -10,9 +11,10 @@ import java.util.concurrent.Executor;
  * Implemented by a transport adapter, which writes each request in the client's
  * protocol version (MQTT 3.x has no reason codes or properties on most packets: the
  * adapter leaves them out). Methods may be called from any thread; writes are
- * buffered until {@link #flush()}.
+ * buffered until {@link #flush()}. Reading from the connection pauses and resumes through
+ * {@link InboundFlow} (flow control towards a publisher whose subscribers are behind).
  */
-public interface Outbound {
+public interface Outbound extends InboundFlow {
 
     void connack(Connack connack);
 

@@ -27,6 +27,7 @@ public final class BrokerMetrics {
     private final LongAdder socketsOpened = new LongAdder();
     private final LongAdder connectsReceived = new LongAdder();
     private final LongAdder sessionsExpired = new LongAdder();
+    private final LongAdder sessionsFellBehind = new LongAdder();
 
     /** A PUBLISH was received from a client, carrying {@code payloadBytes}. */
     public void messageReceived(int payloadBytes) {
@@ -48,6 +49,16 @@ public final class BrokerMetrics {
     /** A PUBLISH was written to a client (payload size unknown to the caller). */
     public void messageSent() {
         messagesSent.increment();
+    }
+
+    /** A connected session's queue reached its high-water mark: the publishers feeding it pause. */
+    public void sessionFellBehind() {
+        sessionsFellBehind.increment();
+    }
+
+    /** How many times a connected session fell behind and paused its publishers, since start. */
+    public long sessionsFellBehind() {
+        return sessionsFellBehind.sum();
     }
 
     public void messageDropped(DropReason reason) {

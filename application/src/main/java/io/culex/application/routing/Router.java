@@ -2,6 +2,7 @@ package io.culex.application.routing;
 
 import io.culex.application.persistence.DurabilityTicket;
 import io.culex.application.persistence.Persistence;
+import io.culex.application.session.PublisherThrottle;
 import io.culex.application.session.SessionActor;
 import io.culex.domain.message.Message;
 import io.culex.domain.port.Clock;
@@ -49,6 +50,14 @@ public final class Router {
      * copies, the retained update) joins {@code ticket}, which may be null.
      */
     public int publish(Message message, DurabilityTicket ticket) {
+        return publish(message, ticket, null);
+    }
+
+    /**
+     * As {@link #publish(Message, DurabilityTicket)} for a message from a client: when a session it goes to
+     * is behind, {@code publisher} pauses (null: a message from the broker itself, never paused).
+     */
+    public int publish(Message message, DurabilityTicket ticket, PublisherThrottle publisher) {
         if (message.retain()) {
             retained.accept(message);
             persistence.retainedChanged(message, ticket);
@@ -68,7 +77,11 @@ public final class Router {
         int delivered = 0;
         for (MatchedSubscriptions matched : targets) {
             if (matched.actor().mayReceive(message.topic())) { // the ACL's read check, per subscriber
-                matched.actor().deliver(matched.toDelivery(message), ticket);
+                SessionActor actor = matched.actor();
+                actor.deliver(matched.toDelivery(message), ticket);
+                if (publisher != null && actor.isFull()) {
+                    publisher.blockedBy(actor);
+                }
                 delivered++;
             }
         }

@@ -11,7 +11,10 @@ import io.culex.domain.session.DeliveryOutcome;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.SessionJournal;
 import io.culex.domain.session.Transmitter;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.concurrent.Future;
@@ -27,7 +30,18 @@ public final class SessionActor {
     private final Session session;
     private final SerialExecutor executor;
     private final BrokerMetrics metrics;
+    private final BacklogMarks marks;
     private final Transmitter transmitter = new AttachedTransmitter();
+    /**
+     * Written by this session's thread (after each batch of work, and after a queued copy until it is set), read
+     * by publishers' threads for every copy routed here: whether this connected session is at its high mark now
+     * (a publisher routing here pauses). Written only when it changes.
+     */
+    private volatile boolean full;
+    /** Whether it has not caught up since it was last full (down to the low marks): paused publishers wait. */
+    private volatile boolean overloaded;
+    /** Publishers paused for this session, woken when it catches up; added to only when a publisher pauses. */
+    private final Set<PublisherThrottle> pausedPublishers = ConcurrentHashMap.newKeySet();
     private SessionAttachment attachment;
     private volatile StoreJournal journal;
     private volatile boolean online;
@@ -42,9 +56,15 @@ public final class SessionActor {
     private volatile Permissions permissions = Permissions.NONE;
 
     public SessionActor(Session session, Executor home, BrokerMetrics metrics) {
+        this(session, home, metrics, BacklogMarks.DEFAULT);
+    }
+
+    /** @param marks when this session counts as behind while connected, pausing the publishers that feed it */
+    public SessionActor(Session session, Executor home, BrokerMetrics metrics, BacklogMarks marks) {
         this.session = session;
         this.metrics = metrics;
-        this.executor = new SerialExecutor(home, this::flushIfWritten);
+        this.marks = marks.within(session.limits());
+        this.executor = new SerialExecutor(home, this::afterBatch);
     }
 
     /** Runs {@code task} on this session's thread, after the tasks given before it. */
@@ -164,7 +184,10 @@ public final class SessionActor {
         return previous;
     }
 
-    /** Task only: detaches {@code leaving} if it is still the attached connection. */
+    /**
+     * Task only: detaches {@code leaving} if it is still the attached connection. An offline session pauses
+     * no publisher: its queue keeps the max_queued_messages / max_queued_bytes limits instead.
+     */
     public boolean detach(SessionAttachment leaving) {
         if (attachment != leaving) {
             return false;
@@ -172,7 +195,68 @@ public final class SessionActor {
         attachment = null;
         online = false;
         session.suspend();
+        checkBacklog();
         return true;
+    }
+
+    /** Safe from any thread: whether this connected session is at its high mark, so a publisher to it should pause. */
+    public boolean isFull() {
+        return full;
+    }
+
+    /** Safe from any thread: whether this session was full and has not caught up yet (down to the low marks). */
+    public boolean isOverloaded() {
+        return overloaded;
+    }
+
+    /** Any thread: {@code publisher} paused for this session; wakes it once the session has caught up. */
+    void wakeWhenCaughtUp(PublisherThrottle publisher) {
+        pausedPublishers.add(publisher);
+        // Caught up meanwhile: the wake-up may have gone out before the publisher was added.
+        if (!overloaded && pausedPublishers.remove(publisher)) {
+            publisher.wake();
+        }
+    }
+
+    /**
+     * Task only: after a batch of this session's work (or a queued copy), whether it is full or caught up. Publishers pause
+     * only for a full session (not for one on its way down), and wait until it has caught up: a publisher
+     * feeding many sessions is not held by each one until it is all the way down.
+     */
+    private void checkBacklog() {
+        SessionAttachment attached = attachment;
+        boolean atHighMark = false;
+        boolean behind = false;
+        if (attached != null) {
+            long messages = session.pendingCount();
+            long bytes = session.pendingBytes();
+            // An unwritable socket is a backlog too (QoS 0 then waits in the queue). A long task queue is not
+            // counted: it also holds the client's own inbound PUBLISHes, and a flooding publisher must not look
+            // behind itself (it would never be paused).
+            atHighMark = !attached.isWritable() || marks.exceeded(messages, bytes);
+            behind = atHighMark || (overloaded && !marks.drained(messages, bytes));
+        }
+        if (atHighMark != full) {
+            full = atHighMark;
+        }
+        if (behind == overloaded) {
+            return;
+        }
+        overloaded = behind;
+        if (behind) {
+            metrics.sessionFellBehind();
+            attached.readingNeeded();
+        } else {
+            wakePausedPublishers();
+        }
+    }
+
+    private void wakePausedPublishers() {
+        for (Iterator<PublisherThrottle> paused = pausedPublishers.iterator(); paused.hasNext(); ) {
+            PublisherThrottle publisher = paused.next();
+            paused.remove();
+            publisher.wake();
+        }
     }
 
     /** Counts the connections that resumed this session; a timer armed under an older count must not fire. */
@@ -238,7 +322,11 @@ public final class SessionActor {
 
     /** Task only: offers a live message to the session and counts it if it is dropped. */
     public DeliveryOutcome offer(Delivery delivery) {
-        return countingDrops(() -> session.offer(delivery, transmitter));
+        DeliveryOutcome outcome = countingDrops(() -> session.offer(delivery, transmitter));
+        if (outcome == DeliveryOutcome.QUEUED && !full) {
+            checkBacklog(); // at once, not after the batch: publishers keep routing here until they see it full
+        }
+        return outcome;
     }
 
     /** Task only: offers a retained message in answer to a SUBSCRIBE and counts it if it is dropped. */
@@ -256,6 +344,11 @@ public final class SessionActor {
                     : session.droppedCount() > queueDropsBefore ? DropReason.QUEUE_FULL : DropReason.OFFLINE_QOS0);
         }
         return outcome;
+    }
+
+    private void afterBatch() {
+        flushIfWritten();
+        checkBacklog();
     }
 
     private void flushIfWritten() {
@@ -276,6 +369,11 @@ public final class SessionActor {
         public void pubrel(int packetId) {
             wroteSinceFlush = true;
             attachment.transmitter().pubrel(packetId);
+        }
+
+        @Override
+        public boolean readyForQos0() {
+            return attachment.transmitter().readyForQos0();
         }
     }
 }

@@ -15,6 +15,15 @@ public interface SessionAttachment {
     /** The event loop that owns the connection; the session's work moves there. */
     Executor eventLoop();
 
+    /** False while the connection's outbound buffer is above its high-water mark. */
+    boolean isWritable();
+
+    /**
+     * The session fell behind: its connection must keep reading (its acknowledgements drain the
+     * session), even if it was paused as a publisher. Called on the session's thread.
+     */
+    void readingNeeded();
+
     /** Another connection took this session over: end this one (will, close). Called on the session's thread. */
     void takenOver();
 }

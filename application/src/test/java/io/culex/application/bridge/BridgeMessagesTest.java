@@ -6,6 +6,8 @@ import static io.culex.application.bridge.BridgeDirection.OUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.culex.application.session.BacklogMarks;
+import io.culex.application.settings.BrokerSettings;
 import io.culex.domain.message.QoS;
 import io.culex.domain.session.Session;
 import java.util.List;
@@ -95,6 +97,25 @@ class BridgeMessagesTest {
             assertTrue(link.sent.containsAll(List.of("PUBACK 7", "PUBREC 8", "PUBCOMP 8")), link.sent.toString());
             assertEquals(List.of(), link.publishes(), "No Local: what came in does not go back out");
             assertEquals(2, fixture.status().messagesReceived());
+        }
+    }
+
+    @Test
+    void theLinkStopsReadingWhileALocalSubscriberOfTheInTopicsIsBehind() {
+        try (BridgeFixture fixture = new BridgeFixture()) {
+            LocalClient stalled = fixture.client("stalled");
+            stalled.subscribe("chat/#", QoS.AT_LEAST_ONCE);
+            fixture.start(new TestBridgeSettings().topic("chat/#", IN, QoS.AT_LEAST_ONCE, "", ""));
+            FakeRemote.Link link = fixture.remote.accept();
+
+            int window = BrokerSettings.defaults().sessionLimits().maxInflight();
+            int sent = 0;
+            while (!link.readingPaused && sent < window + BacklogMarks.DEFAULT.highMessages() + 1) {
+                sent++;
+                link.publishFromRemote("chat/a", "m" + sent, QoS.AT_LEAST_ONCE, sent, false);
+            }
+            assertTrue(link.readingPaused, "the subscriber acknowledges nothing: the remote is held back");
+            assertEquals(window + BacklogMarks.DEFAULT.highMessages(), sent, "paused at the subscriber's high mark");
         }
     }
 

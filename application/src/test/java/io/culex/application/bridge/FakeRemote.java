@@ -59,6 +59,8 @@ final class FakeRemote implements RemoteConnector {
         final RemoteAddress address;
         final RemoteLinkListener listener;
         boolean ended;
+        // Whether the broker asked the link to stop reading (flow control towards the remote).
+        volatile boolean readingPaused;
         boolean endedWithDisconnect;
 
         Link(RemoteAddress address, RemoteLinkListener listener) {
@@ -151,6 +153,16 @@ final class FakeRemote implements RemoteConnector {
         @Override
         public boolean isWritable() {
             return true;
+        }
+
+        @Override
+        public void pauseReading(long trickleMillis) {
+            readingPaused = true;
+        }
+
+        @Override
+        public void resumeReading() {
+            readingPaused = false;
         }
 
         @Override

@@ -132,5 +132,7 @@ class SharedGroupTest {
         @Override public void flush() { }
         @Override public Executor eventLoop() { return Runnable::run; }
         @Override public void takenOver() { }
+        @Override public boolean isWritable() { return true; }
+        @Override public void readingNeeded() { }
     }
 }

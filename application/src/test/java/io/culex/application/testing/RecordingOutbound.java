@@ -19,6 +19,11 @@ public class RecordingOutbound implements Outbound {
     public final List<Delivery> deliveries = new ArrayList<>();
     public final List<Long> expiries = new ArrayList<>();
     public boolean closed;
+    /** Whether reading is paused now, and how many pauses began (flow control towards a publisher). */
+    public volatile boolean readingPaused;
+    public int pauses;
+    /** What {@link #isWritable()} answers. */
+    public volatile boolean writable = true;
     public long maxPayload = Long.MAX_VALUE;
     private final String address;
 
@@ -88,7 +93,18 @@ public class RecordingOutbound implements Outbound {
     }
 
     @Override public boolean isWritable() {
-        return true;
+        return writable;
+    }
+
+    @Override public void pauseReading(long trickleMillis) {
+        if (!readingPaused) {
+            readingPaused = true;
+            pauses++;
+        }
+    }
+
+    @Override public void resumeReading() {
+        readingPaused = false;
     }
 
     @Override public void expectTrafficWithin(long millis) { }

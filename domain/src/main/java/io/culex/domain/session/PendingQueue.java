@@ -29,6 +29,8 @@ final class PendingQueue {
     // Small at first (the default is 16 slots, 88 bytes): most sessions are idle; it grows when used.
     private final ArrayDeque<Entry> deliveries = new ArrayDeque<>(1);
     private long bytes;
+    /** QoS 0 entries in memory (they are never spilled). */
+    private int qos0Entries;
     private long dropped;
     private long lastSequence;
     private QueueSource source;
@@ -99,6 +101,9 @@ final class PendingQueue {
     private void add(long sequence, Delivery delivery) {
         deliveries.addLast(new Entry(sequence, delivery));
         bytes += delivery.sizeInBytes();
+        if (delivery.qos() == QoS.AT_MOST_ONCE) {
+            qos0Entries++;
+        }
         loadedThrough = Math.max(loadedThrough, sequence);
     }
 
@@ -118,6 +123,9 @@ final class PendingQueue {
         Entry head = deliveries.pollFirst();
         if (head != null) {
             bytes -= head.delivery().sizeInBytes();
+            if (head.delivery().qos() == QoS.AT_MOST_ONCE) {
+                qos0Entries--;
+            }
         }
         return head;
     }
@@ -144,6 +152,11 @@ final class PendingQueue {
             spilledCount = 0;
             spilledBytes = 0;
         }
+    }
+
+    /** Whether a QoS 0 message waits here (a new one must then queue behind it, not overtake it). */
+    boolean holdsQos0() {
+        return qos0Entries > 0;
     }
 
     boolean isEmpty() {
@@ -185,6 +198,9 @@ final class PendingQueue {
             if (entry.delivery().isShared()) {
                 shared.add(entry);
                 bytes -= entry.delivery().sizeInBytes();
+                if (entry.delivery().qos() == QoS.AT_MOST_ONCE) {
+                    qos0Entries--;
+                }
                 it.remove();
             }
         }

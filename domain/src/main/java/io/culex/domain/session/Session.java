@@ -94,6 +94,11 @@ public final class Session {
         return clientId;
     }
 
+    /** The limits the session was created with (max_inflight_messages, max_queued_messages, ...). */
+    public SessionLimits limits() {
+        return limits;
+    }
+
     /** True when the state outlives the connection (MQTT 3.1.1 clean session = false). */
     public boolean isPersistent() {
         return expiryIntervalSeconds > 0;
@@ -160,6 +165,9 @@ public final class Session {
             return DeliveryOutcome.DROPPED;
         }
         if (delivery.qos() == QoS.AT_MOST_ONCE) {
+            if (!out.readyForQos0() || pending.holdsQos0()) {
+                return enqueue(delivery, exemptFromLimits); // waits for the connection, behind earlier QoS 0
+            }
             return sendQos0(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
         }
         if (!pending.isEmpty() || windowIsFull()) {
@@ -306,6 +314,9 @@ public final class Session {
             } else if (isExpired(head)) {
                 dequeue();
             } else if (head.qos() == QoS.AT_MOST_ONCE) {
+                if (!out.readyForQos0()) {
+                    return; // the rest waits until the connection drains (fillWindow again)
+                }
                 dequeue();
                 sendQos0(head, out);
             } else if (windowIsFull()) {

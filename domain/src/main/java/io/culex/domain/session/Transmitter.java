@@ -12,4 +12,13 @@ public interface Transmitter {
     boolean publish(int packetId, Delivery delivery, boolean dup);
 
     void pubrel(int packetId);
+
+    /**
+     * Whether a QoS 0 PUBLISH can be written now without piling up in the connection (its outbound buffer
+     * is below the high-water mark). When not, QoS 0 messages wait in the session's queue, within its
+     * limits, until {@link Session#fillWindow} finds the connection ready again.
+     */
+    default boolean readyForQos0() {
+        return true;
+    }
 }

@@ -9,6 +9,13 @@ final class RecordingTransmitter implements Transmitter {
     final List<String> sent = new ArrayList<>();
     /** Payloads above this size are refused, as a client's Maximum Packet Size would. */
     int maxPayload = Integer.MAX_VALUE;
+    /** What {@link #readyForQos0()} answers: false as a connection above its write-buffer high-water mark. */
+    boolean ready = true;
+
+    @Override
+    public boolean readyForQos0() {
+        return ready;
+    }
 
     @Override
     public boolean publish(int packetId, Delivery delivery, boolean dup) {

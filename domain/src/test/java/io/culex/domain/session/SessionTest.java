@@ -35,6 +35,28 @@ class SessionTest {
     }
 
     @Test
+    void qos0WaitsInTheBoundedQueueWhileTheConnectionIsNotReadyAndKeepsItsOrder() {
+        Session session = onlineSession(new SessionLimits(20, 4, Long.MAX_VALUE, false), out);
+        out.ready = false;
+        assertEquals(DeliveryOutcome.QUEUED, session.offer(live("a", QoS.AT_MOST_ONCE), out));
+        assertEquals(DeliveryOutcome.QUEUED, session.offer(live("b", QoS.AT_MOST_ONCE), out));
+        out.ready = true;
+        assertEquals(DeliveryOutcome.QUEUED, session.offer(live("c", QoS.AT_MOST_ONCE), out), "not before a and b");
+        out.ready = false;
+        assertEquals(DeliveryOutcome.QUEUED, session.offer(live("d", QoS.AT_MOST_ONCE), out));
+        assertEquals(DeliveryOutcome.DROPPED, session.offer(live("e", QoS.AT_MOST_ONCE), out), "max_queued_messages 4");
+        session.fillWindow(out);
+        assertEquals(List.of(), out.takeAll(), "still not ready");
+
+        out.ready = true;
+        session.fillWindow(out);
+
+        assertEquals(List.of("PUBLISH 0 a q0", "PUBLISH 0 b q0", "PUBLISH 0 c q0", "PUBLISH 0 d q0"), out.takeAll());
+        assertEquals(1, session.droppedCount());
+        assertEquals(DeliveryOutcome.SENT, session.offer(live("f", QoS.AT_MOST_ONCE), out));
+    }
+
+    @Test
     void qos1FlightEndsWithPuback() {
         Session session = onlineSession(SessionLimits.defaults(), out);
         session.offer(live("a", QoS.AT_LEAST_ONCE), out);

@@ -18,6 +18,7 @@ import io.culex.application.bridge.RemoteLink;
 import io.culex.application.bridge.RemoteSubscription;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.domain.session.Delivery;
+import io.culex.adapters.netty.ReadPause;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executor;
 final class NettyRemoteLink implements RemoteLink {
 
     private final Channel channel;
+    private final ReadPause readPause;
     private final RemoteLinkHandler handler;
     private final int level;
     private final RemoteAddress address;
@@ -41,6 +43,7 @@ final class NettyRemoteLink implements RemoteLink {
     NettyRemoteLink(Channel channel, RemoteLinkHandler handler, int level, RemoteAddress address,
                     long remoteMaximumPacketSize) {
         this.channel = channel;
+        this.readPause = new ReadPause(channel);
         this.handler = handler;
         this.level = level;
         this.address = address;
@@ -99,6 +102,16 @@ final class NettyRemoteLink implements RemoteLink {
     @Override
     public void flush() {
         channel.flush();
+    }
+
+    @Override
+    public void pauseReading(long trickleMillis) {
+        readPause.pause(trickleMillis);
+    }
+
+    @Override
+    public void resumeReading() {
+        readPause.resume();
     }
 
     @Override
