@@ -2,6 +2,7 @@ package io.culex.application;
 
 import io.culex.application.admin.AdminService;
 import io.culex.application.admin.ListenerInfo;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.connection.ListenerSecurity;
@@ -119,7 +120,12 @@ public final class Broker {
 
     /** The administration use cases over this broker, knowing the listeners the transport opened. */
     public AdminService admin(Supplier<List<ListenerInfo>> listeners) {
-        return new AdminService(context, startedAtMillis, listeners);
+        return admin(listeners, BridgeMonitor.NONE);
+    }
+
+    /** The administration use cases, showing the bridges {@code bridges} reports too. */
+    public AdminService admin(Supplier<List<ListenerInfo>> listeners, BridgeMonitor bridges) {
+        return new AdminService(context, startedAtMillis, listeners, bridges);
     }
 
     /**

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A running broker: storage, application core and listeners wired from one configuration. */
 public final class CulexBroker implements AutoCloseable {
@@ -67,8 +68,23 @@ public final class CulexBroker implements AutoCloseable {
         this.sysTopics = sysTopics;
     }
 
-    /** Opens storage and binds every configured listener; on failure, releases what was opened. */
+    /**
+     * Opens storage, binds every configured listener and starts the configured bridges, which the admin API, the
+     * dashboard, /metrics and $SYS show; on failure, releases what was opened.
+     */
     public static CulexBroker start(BrokerConfig config) {
+        return start(config, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(BrokerConfig)}, but the views show the bridges {@code shownBridges} reports instead of the
+     * configured ones (fixed snapshots for tests and demos; the configured bridges still run).
+     */
+    public static CulexBroker start(BrokerConfig config, BridgeMonitor shownBridges) {
+        return start(config, Optional.of(shownBridges));
+    }
+
+    private static CulexBroker start(BrokerConfig config, Optional<BridgeMonitor> shownBridges) {
         List<ReloadableSecurity> security = new ArrayList<>();
         Map<String, ListenerSecurity> perListener = new HashMap<>();
         try {
@@ -95,6 +111,7 @@ public final class CulexBroker implements AutoCloseable {
         Broker broker = new Broker(toBrokerSettings(config), storage, security.get(0).forBroker(), perListener);
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         Bridges bridges = Bridges.create(config.bridges(), broker, server);
+        BridgeMonitor shown = shownBridges.orElse(bridges.monitor());
         try {
             recover(broker, config.persistence());
             List<ListenerConfig> configured = config.listeners();
@@ -106,7 +123,7 @@ public final class CulexBroker implements AutoCloseable {
                 }
             }
             // The HTTP API listeners last: the MQTT ones already serve when the API first answers.
-            AdminService admin = broker.admin(() -> List.copyOf(opened));
+            AdminService admin = broker.admin(() -> List.copyOf(opened), shown);
             MetricsReport metrics = new MetricsReport(admin, broker.metrics(), Version.current());
             List<HttpApiListener> httpApis = new ArrayList<>();
             for (int i = 0; i < configured.size(); i++) {
@@ -125,7 +142,7 @@ public final class CulexBroker implements AutoCloseable {
             }
             bridges.start(); // after recovery, with the listeners open
             return new CulexBroker(storage, broker, server, List.of(bound),
-                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds()), security, httpApis, bridges);
+                    SysTopicsSchedule.start(broker, config.sysIntervalSeconds(), shown), security, httpApis, bridges);
         } catch (RuntimeException e) {
             bridges.close();
             server.close();

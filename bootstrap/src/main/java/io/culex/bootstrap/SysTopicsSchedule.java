@@ -1,6 +1,7 @@
 package io.culex.bootstrap;
 
 import io.culex.application.Broker;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.sys.SysTopicsPublisher;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,18 +19,20 @@ final class SysTopicsSchedule implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.culex.sys");
 
     private final Broker broker;
+    private final BridgeMonitor bridges;
     private SysTopicsPublisher publisher; // guarded by this; created with the first non-zero interval
     private ScheduledExecutorService executor; // guarded by this
     private ScheduledFuture<?> updates; // guarded by this
     private int intervalSeconds; // guarded by this
     private boolean closed; // guarded by this
 
-    private SysTopicsSchedule(Broker broker) {
+    private SysTopicsSchedule(Broker broker, BridgeMonitor bridges) {
         this.broker = broker;
+        this.bridges = bridges;
     }
 
-    static SysTopicsSchedule start(Broker broker, int intervalSeconds) {
-        SysTopicsSchedule schedule = new SysTopicsSchedule(broker);
+    static SysTopicsSchedule start(Broker broker, int intervalSeconds, BridgeMonitor bridges) {
+        SysTopicsSchedule schedule = new SysTopicsSchedule(broker, bridges);
         schedule.interval(intervalSeconds);
         return schedule;
     }
@@ -49,7 +52,7 @@ final class SysTopicsSchedule implements AutoCloseable {
         }
         if (publisher == null) {
             publisher = new SysTopicsPublisher(broker, SystemClock.INSTANCE, Version.current(),
-                    SysTopicsSchedule::heapUsedBytes);
+                    SysTopicsSchedule::heapUsedBytes, bridges);
             publisher.start();
             executor = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "culex-sys");

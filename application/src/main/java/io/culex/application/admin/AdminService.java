@@ -1,10 +1,11 @@
 package io.culex.application.admin;
 
-import io.culex.application.persistence.StoreStats;
-
+import io.culex.application.bridge.BridgeMonitor;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.metrics.ListenerMetrics;
+import io.culex.application.persistence.StoreStats;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.application.protocol.ReasonCode;
 import io.culex.application.session.SessionActor;
@@ -38,15 +39,24 @@ public final class AdminService {
     private final ConnectionContext context;
     private final long startedAtMillis;
     private final Supplier<List<ListenerInfo>> listeners;
+    private final BridgeMonitor bridges;
+
+    /** A broker without bridges. */
+    public AdminService(ConnectionContext context, long startedAtMillis, Supplier<List<ListenerInfo>> listeners) {
+        this(context, startedAtMillis, listeners, BridgeMonitor.NONE);
+    }
 
     /**
      * @param startedAtMillis when the broker started, on the context clock's scale
      * @param listeners       the listeners open, in configuration order (known only once they are bound)
+     * @param bridges         the configured bridges' state
      */
-    public AdminService(ConnectionContext context, long startedAtMillis, Supplier<List<ListenerInfo>> listeners) {
+    public AdminService(ConnectionContext context, long startedAtMillis, Supplier<List<ListenerInfo>> listeners,
+                        BridgeMonitor bridges) {
         this.context = context;
         this.startedAtMillis = startedAtMillis;
         this.listeners = listeners;
+        this.bridges = bridges;
     }
 
     // ---- clients ----
@@ -235,6 +245,16 @@ public final class AdminService {
                     traffic.socketsOpened(), traffic.bytesReceived(), traffic.bytesSent()));
         }
         return statuses;
+    }
+
+    /** Every configured bridge, in configuration order. */
+    public List<BridgeStatus> bridges() {
+        return bridges.bridges();
+    }
+
+    /** The bridge called {@code name}; empty if none is configured. */
+    public Optional<BridgeStatus> bridge(String name) {
+        return bridges().stream().filter(bridge -> bridge.name().equals(name)).findFirst();
     }
 
     private static <T> T await(CompletableFuture<T> read, String clientId) {

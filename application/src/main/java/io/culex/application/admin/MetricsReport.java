@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Everything $SYS publishes, plus drops by reason, per-listener traffic, storage and the JVM, as metric
- * families, with the durable store's writes (batches, time spent, failures, queue) when persistence is on.
- * Not here yet: bridges (none exist yet).
+ * families, with the durable store's writes (batches, time spent, failures, queue) when persistence is on,
+ * and each bridge's state and traffic labelled with its name.
  */
 public final class MetricsReport {
 
@@ -68,6 +68,7 @@ public final class MetricsReport {
         families.addAll(storage(stats));
         admin.storeStats().ifPresent(store -> families.addAll(storeWrites(store)));
         families.addAll(listeners());
+        families.addAll(BridgeMetrics.of(admin.bridges()));
         families.addAll(JvmMetrics.read());
         return families;
     }

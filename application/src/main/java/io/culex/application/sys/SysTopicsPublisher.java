@@ -1,6 +1,7 @@
 package io.culex.application.sys;
 
 import io.culex.application.Broker;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.metrics.BrokerMetrics.Totals;
 import io.culex.domain.port.Clock;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.function.ToLongFunction;
 /**
  * Publishes Mosquitto 2.0's {@code $SYS/broker/...} tree: retained, QoS 0. The version once at
  * {@link #start}; then at every {@link #publish} (called every sys_interval by the scheduler in
- * bootstrap) the uptime always and every other value only when it changed, as Mosquitto does.
+ * bootstrap) the uptime always and every other value only when it changed, as Mosquitto does; plus, Culex's own,
+ * each bridge's state and counters under {@code $SYS/broker/bridges/<name>/} ({@link BridgeSysTopics}).
  * Time comes from the {@link Clock} port only. Calls are serialised; any thread may make them.
  */
 public final class SysTopicsPublisher {
@@ -22,6 +24,7 @@ public final class SysTopicsPublisher {
     private final String version;
     private final LongSupplier heapUsedBytes;
     private final SysValues out;
+    private final BridgeSysTopics bridges;
     private final List<LoadAverage> loads = List.of(
             load("messages/received", Totals::packetsReceived),
             load("messages/sent", Totals::packetsSent),
@@ -39,16 +42,24 @@ public final class SysTopicsPublisher {
     private long maximumClients;
     private long maximumHeap;
 
+    /** A broker without bridges. */
+    public SysTopicsPublisher(Broker broker, Clock clock, String version, LongSupplier heapUsedBytes) {
+        this(broker, clock, version, heapUsedBytes, BridgeMonitor.NONE);
+    }
+
     /**
      * @param version       e.g. "0.1.0", published as "culex version 0.1.0"
      * @param heapUsedBytes the JVM heap in use now, read once per update
+     * @param bridges       the configured bridges, each published under {@code $SYS/broker/bridges/<name>/}
      */
-    public SysTopicsPublisher(Broker broker, Clock clock, String version, LongSupplier heapUsedBytes) {
+    public SysTopicsPublisher(Broker broker, Clock clock, String version, LongSupplier heapUsedBytes,
+                              BridgeMonitor bridges) {
         this.broker = broker;
         this.clock = clock;
         this.version = version;
         this.heapUsedBytes = heapUsedBytes;
         this.out = new SysValues(broker::publishFromBroker);
+        this.bridges = new BridgeSysTopics(bridges, out);
     }
 
     private static LoadAverage load(String name, ToLongFunction<Totals> counter) {
@@ -94,6 +105,7 @@ public final class SysTopicsPublisher {
         publishStore();
         publishHeap();
         publishCounters(totals);
+        bridges.publish();
     }
 
     /** Mosquitto: total = every session known (connected or persistent offline); maximum = the highest total seen. */

@@ -32,6 +32,13 @@ final class SysValues {
         }
     }
 
+    /** Removes the retained value of {@code topic} (an empty retained message, which subscribers see too). */
+    void clear(String topic) {
+        if (lastPublished.remove(topic) != null) {
+            broker.accept(new Message(topic, new byte[0], QoS.AT_MOST_ONCE, true));
+        }
+    }
+
     void publishIfChanged(String topic, long value) {
         publishIfChanged(topic, Long.toString(value));
     }

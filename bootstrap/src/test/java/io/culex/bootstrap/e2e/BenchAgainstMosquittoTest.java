@@ -1,19 +1,10 @@
 package io.culex.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,66 +17,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BenchAgainstMosquittoTest {
 
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
-
-    private Process mosquitto;
+    private MosquittoProcess mosquitto;
     private int port;
 
     @BeforeEach
-    void startMosquitto(@TempDir Path dir) throws IOException {
-        if (!Files.isExecutable(MOSQUITTO)) {
-            String message = MOSQUITTO + " not found; install Debian's mosquitto package";
-            if (System.getenv("CI") != null) {
-                fail("CI is set but " + message);
-            }
-            Assumptions.abort(message);
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
-        mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        awaitListening(dir);
-    }
-
-    private void awaitListening(Path dir) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline || !mosquitto.isAlive()) {
-                    fail("mosquitto did not listen on " + port + ": " + log(dir));
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static String log(Path dir) {
-        try {
-            return Files.readString(dir.resolve("mosquitto.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void startMosquitto(@TempDir Path dir) {
+        mosquitto = MosquittoProcess.start(dir, "allow_anonymous true");
+        port = mosquitto.port();
     }
 
     /** Stops only the broker this test started. */
     @AfterEach
-    void stopMosquitto() throws InterruptedException {
+    void stopMosquitto() {
         if (mosquitto != null) {
-            mosquitto.destroy();
-            if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
-                mosquitto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            mosquitto.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.culex.bootstrap.e2e;
 
+import io.culex.application.bridge.BridgeMonitor;
 import org.junit.jupiter.api.AfterEach;
 
 /** A broker started per test, with Paho clients against it, both closed after the test. */
@@ -10,7 +11,12 @@ abstract class BrokerTestSupport {
 
     /** Starts the broker with {@code configLines} added to the default test configuration. */
     protected void startBroker(String... configLines) {
-        broker = RunningBroker.start(configLines);
+        startBroker(BridgeMonitor.NONE, configLines);
+    }
+
+    /** As {@link #startBroker(String...)}, with the views showing the bridges {@code bridges} reports. */
+    protected void startBroker(BridgeMonitor bridges, String... configLines) {
+        broker = RunningBroker.start(bridges, configLines);
         clients = new PahoClients(broker);
     }
 

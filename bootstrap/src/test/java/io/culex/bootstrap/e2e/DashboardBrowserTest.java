@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +94,63 @@ class DashboardBrowserTest {
             Object fits = browser.script("return document.documentElement.scrollWidth <= window.innerWidth;");
             assertEquals(true, fits, "no sideways scrolling on a phone-sized screen");
             browser.screenshot(SCREENSHOTS.resolve("phone.png"));
+        }
+    }
+
+    @Test
+    void theBridgesTabShowsEachBridgeWithItsStateAndTraffic() throws Exception {
+        assumeTrue(WebDriverSession.available() || System.getenv("CI") != null,
+                "needs Debian's chromium and chromium-driver");
+        FixedBridges bridges = FixedBridges.cloudAndBackup();
+        try (AdminHttp api = AdminHttp.start(dir, bridges);
+             WebDriverSession browser = WebDriverSession.start(1280, 900)) {
+            browser.open(api.baseUri() + "/");
+            browser.type("#login-token", AdminHttp.TOKEN);
+            browser.click("#login-submit");
+            browser.awaitText("#stat-bridges", "1 / 2"::equals, "one of two bridges connected, on the overview");
+
+            browser.click("nav a[data-tab=bridges]");
+            String cloud = browser.awaitText("#bridges-table tr[data-bridge=cloud]", text -> !text.isEmpty(),
+                    "the cloud bridge's row");
+            for (String shown : List.of("cloud", "10.0.0.5:8883", "connected", "2023", "120", "45",
+                    "connection reset by the remote")) {
+                assertTrue(cloud.contains(shown), shown + " in: " + cloud);
+            }
+            String backup = browser.text("#bridges-table tr[data-bridge=backup]");
+            for (String shown : List.of("[fd00::7]:1883", "waiting to retry", "–", "17", "CONNACK 0x87 not authorized")) {
+                assertTrue(backup.contains(shown), shown + " in: " + backup);
+            }
+            assertEquals("pill on", browser.script(
+                    "return document.querySelector('#bridges-table tr[data-bridge=cloud] .pill').className;"));
+            assertEquals("pill wait", browser.script(
+                    "return document.querySelector('#bridges-table tr[data-bridge=backup] .pill').className;"));
+            assertEquals(true, browser.script("return document.getElementById('bridges-empty').hidden;"));
+            browser.screenshot(SCREENSHOTS.resolve("bridges.png"));
+
+            // The backup bridge connects: the next poll shows it.
+            bridges.set(FixedBridges.CLOUD, new BridgeStatus("backup", BridgeState.CONNECTED, "[fd00::7]:1883",
+                    FixedBridges.CONNECTED_SINCE, 17, 0, 0, 5, 10, 9, null));
+            browser.awaitText("#bridges-table tr[data-bridge=backup]", text -> text.contains("connected")
+                    && !text.contains("retry") && !text.contains("CONNACK"), "the backup bridge connected");
+            browser.click("nav a[data-tab=overview]");
+            browser.awaitText("#stat-bridges", "2 / 2"::equals, "both bridges connected");
+        }
+    }
+
+    @Test
+    void withoutBridgesTheTabSaysHowToAddOne() throws Exception {
+        assumeTrue(WebDriverSession.available() || System.getenv("CI") != null,
+                "needs Debian's chromium and chromium-driver");
+        try (AdminHttp api = AdminHttp.start(dir);
+             WebDriverSession browser = WebDriverSession.start(1280, 900)) {
+            browser.open(api.baseUri() + "/");
+            browser.type("#login-token", AdminHttp.TOKEN);
+            browser.click("#login-submit");
+            browser.awaitText("#stat-bridges", "none"::equals, "no bridge configured");
+            browser.click("nav a[data-tab=bridges]");
+            String empty = browser.awaitText("#bridges-empty", text -> !text.isEmpty(), "the empty-table note");
+            assertTrue(empty.contains("connection"), empty);
+            assertEquals(0L, browser.script("return document.querySelectorAll('#bridges-table tbody tr').length;"));
         }
     }
 }

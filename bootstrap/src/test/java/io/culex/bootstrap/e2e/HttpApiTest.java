@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.bootstrap.e2e.AdminHttp.Response;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -265,6 +266,44 @@ class HttpApiTest {
         api.get("/api/v1/publish", admin()).assertError(405);
     }
 
+    // ---- bridges ----
+
+    @Test
+    void bridgesAreListedWithTheirStateAndTrafficAndOneCanBeAskedForByName() throws Exception {
+        try (AdminHttp bridged = AdminHttp.start(Files.createDirectories(dir.resolve("bridged")),
+                FixedBridges.cloudAndBackup())) {
+            List<Map<String, Object>> bridges = items(bridged.get("/api/v1/bridges", bearer()).json(), "bridges");
+            assertEquals(List.of("cloud", "backup"), bridges.stream().map(b -> b.get("name")).toList(),
+                    "in configuration order");
+            Map<String, Object> cloud = bridges.get(0);
+            assertEquals("connected", cloud.get("state"));
+            assertEquals("10.0.0.5:8883", cloud.get("address"));
+            assertEquals("2023-11-14T22:13:20Z", cloud.get("connectedSince"));
+            assertEquals(120L, cloud.get("messagesSent"));
+            assertEquals(45L, cloud.get("messagesReceived"));
+            assertEquals(3L, cloud.get("queued"));
+            assertEquals(2L, cloud.get("dropped"));
+            assertEquals(4L, cloud.get("connectAttempts"));
+            assertEquals(1L, cloud.get("connectFailures"));
+            assertEquals("connection reset by the remote", cloud.get("lastError"));
+
+            Map<String, Object> backup = bridged.get("/api/v1/bridges/backup", admin()).json();
+            assertEquals("waiting_to_retry", backup.get("state"));
+            assertEquals("[fd00::7]:1883", backup.get("address"));
+            assertTrue(backup.containsKey("connectedSince"));
+            assertNull(backup.get("connectedSince"), "not connected");
+            assertEquals(17L, backup.get("queued"));
+            assertEquals("CONNACK 0x87 not authorized", backup.get("lastError"));
+            assertEquals(bridges.get(1), backup, "the same object as in the list");
+
+            Response unknown = bridged.get("/api/v1/bridges/nowhere", admin()).assertError(404);
+            assertEquals("no bridge nowhere", unknown.json().get("error"));
+            bridged.get("/api/v1/bridges/cloud/extra", admin()).assertError(404);
+            bridged.post("/api/v1/bridges/cloud", admin(), "{}").assertError(405);
+            bridged.get("/api/v1/bridges/cloud", null).assertError(401);
+        }
+    }
+
     // ---- the broker ----
 
     @Test
@@ -285,7 +324,8 @@ class HttpApiTest {
         assertEquals(2L, listeners.get(0).get("clientsConnected"));
         assertEquals(false, listeners.get(1).get("tls"));
 
-        assertEquals(List.of(), api.get("/api/v1/bridges", admin()).json().get("bridges"));
+        assertEquals(List.of(), api.get("/api/v1/bridges", admin()).json().get("bridges"), "none configured");
+        api.get("/api/v1/bridges/cloud", admin()).assertError(404);
         api.get("/api/v1/nothing-here", admin()).assertError(404);
         api.get("/api/v2/stats", admin()).assertError(404);
         api.post("/api/v1/stats", admin(), "{}").assertError(405);

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,55 @@ class MetricsEndpointTest {
             assertTrue(scrape.samples().keySet().stream().anyMatch(k -> k.startsWith("culex_jvm_gc_collections_total{gc=")));
             assertEquals("counter", scrape.type("culex_publish_dropped_total"));
             assertEquals("gauge", scrape.type("culex_clients_connected"));
+            assertEquals("gauge", scrape.type("culex_bridge_connected"), "announced even without bridges");
+            assertTrue(scrape.samples().keySet().stream().noneMatch(k -> k.startsWith("culex_bridge_")),
+                    "but no bridge, no samples");
+        }
+    }
+
+    @Test
+    void eachBridgeIsLabelledWithItsNameAndItsStateIsAnEnumeration() throws Exception {
+        FixedBridges bridges = FixedBridges.cloudAndBackup();
+        try (AdminHttp api = AdminHttp.start(dir, bridges)) {
+            PrometheusScrape scrape = PrometheusScrape.parse(api.get("/metrics", bearer()).body());
+            String cloud = "{bridge=\"cloud\"}";
+            String backup = "{bridge=\"backup\"}";
+            assertEquals(1, scrape.value("culex_bridge_connected" + cloud));
+            assertEquals(0, scrape.value("culex_bridge_connected" + backup));
+            assertEquals(120, scrape.value("culex_bridge_messages_sent_total" + cloud));
+            assertEquals(45, scrape.value("culex_bridge_messages_received_total" + cloud));
+            assertEquals(3, scrape.value("culex_bridge_queued_messages" + cloud));
+            assertEquals(17, scrape.value("culex_bridge_queued_messages" + backup));
+            assertEquals(5, scrape.value("culex_bridge_dropped_messages_total" + backup));
+            assertEquals(9, scrape.value("culex_bridge_connect_attempts_total" + backup));
+            assertEquals(1, scrape.value("culex_bridge_connect_failures_total" + cloud));
+            assertEquals("counter", scrape.type("culex_bridge_messages_sent_total"));
+            assertEquals("gauge", scrape.type("culex_bridge_queued_messages"));
+            assertEquals("gauge", scrape.type("culex_bridge_state"));
+            for (String state : List.of("idle", "connecting", "connected", "waiting_to_retry", "stopped")) {
+                assertEquals(state.equals("connected") ? 1 : 0,
+                        scrape.value("culex_bridge_state{bridge=\"cloud\",state=\"" + state + "\"}"), state);
+                assertEquals(state.equals("waiting_to_retry") ? 1 : 0,
+                        scrape.value("culex_bridge_state{bridge=\"backup\",state=\"" + state + "\"}"), state);
+            }
+
+            // A bridge that connects shows it at the next scrape.
+            bridges.set(FixedBridges.CLOUD, new BridgeStatus("backup", BridgeState.CONNECTED, "[fd00::7]:1883",
+                    FixedBridges.CONNECTED_SINCE, 17, 0, 0, 5, 10, 9, null));
+            PrometheusScrape next = PrometheusScrape.parse(api.get("/metrics", bearer()).body());
+            assertEquals(1, next.value("culex_bridge_connected" + backup));
+            assertEquals(0, next.value("culex_bridge_state{bridge=\"backup\",state=\"waiting_to_retry\"}"));
+            assertEquals(17, next.value("culex_bridge_messages_sent_total" + backup));
+        }
+    }
+
+    @Test
+    void aBridgeNameNeedingEscapesStaysOneWellFormedLabel() throws Exception {
+        FixedBridges bridges = new FixedBridges(new BridgeStatus("say \"hi\"\\now", BridgeState.IDLE, "h:1", 0,
+                0, 0, 0, 0, 0, 0, null));
+        try (AdminHttp api = AdminHttp.start(dir, bridges)) {
+            PrometheusScrape scrape = PrometheusScrape.parse(api.get("/metrics", bearer()).body());
+            assertEquals(0, scrape.value("culex_bridge_connected{bridge=\"say \\\"hi\\\"\\\\now\"}"));
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.bootstrap.e2e.PahoClients.Client;
 import io.culex.bootstrap.e2e.PahoClients.Received;
 import java.util.List;
@@ -97,6 +99,43 @@ class SysTopicsTest extends BrokerTestSupport {
         List<String> wildcardTopics = everything.inbox.stream().map(Received::topic).toList();
         assertTrue(wildcardTopics.stream().noneMatch(topic -> topic.startsWith("$")), wildcardTopics.toString());
         assertEquals(live + retained, wildcardTopics.size(), wildcardTopics.toString());
+    }
+
+    @Test
+    void eachBridgeHasItsStateAndCountersUnderBridgesAndTheyFollowChanges() throws Exception {
+        FixedBridges bridges = FixedBridges.cloudAndBackup();
+        startBroker(bridges, "sys_interval 1");
+        SysView sys = new SysView(clients.connect("sys-watcher", PahoClients.MQTT_3_1_1, true));
+        // Retained values reach a new subscriber in no particular order: wait for all seven of each bridge.
+        sys.await("both bridges published", view -> view.latest.keySet().stream()
+                .filter(topic -> topic.startsWith(SYS + "bridges/")).count() == 14);
+
+        assertEquals("connected", sys.latest.get(SYS + "bridges/cloud/state"));
+        assertEquals(120, sys.number("bridges/cloud/messages/sent"));
+        assertEquals(45, sys.number("bridges/cloud/messages/received"));
+        assertEquals(3, sys.number("bridges/cloud/messages/queued"));
+        assertEquals(2, sys.number("bridges/cloud/messages/dropped"));
+        assertEquals(4, sys.number("bridges/cloud/connects"));
+        assertEquals(1, sys.number("bridges/cloud/connect_failures"));
+        assertEquals("waiting_to_retry", sys.latest.get(SYS + "bridges/backup/state"));
+        assertEquals(17, sys.number("bridges/backup/messages/queued"));
+        assertEquals(9, sys.number("bridges/backup/connects"));
+
+        bridges.set(FixedBridges.CLOUD, new BridgeStatus("backup", BridgeState.CONNECTED, "[fd00::7]:1883",
+                FixedBridges.CONNECTED_SINCE, 17, 0, 0, 5, 10, 9, null));
+        sys.await("backup connected", view -> "connected".equals(view.latest.get(SYS + "bridges/backup/state")));
+        sys.await("its queue sent", view -> view.number("bridges/backup/messages/sent") == 17
+                && view.number("bridges/backup/messages/queued") == 0);
+
+        // A bridge removed by a reload: its retained values go, a late subscriber sees none of them.
+        bridges.set(FixedBridges.CLOUD);
+        sys.await("backup cleared", view -> "".equals(view.latest.get(SYS + "bridges/backup/state")));
+        Client late = clients.connect("late", PahoClients.MQTT_3_1_1, true);
+        late.subscribe("$SYS/broker/bridges/+/state", 0);
+        Received only = late.next();
+        assertEquals(SYS + "bridges/cloud/state", only.topic());
+        assertTrue(only.retained());
+        assertNull(late.nextOrNull(500), "no retained state of the removed bridge");
     }
 
     @Test

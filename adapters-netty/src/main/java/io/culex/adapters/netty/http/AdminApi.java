@@ -51,10 +51,7 @@ final class AdminApi {
                 only(request, path, 1, "GET");
                 return ApiResponse.ok(AdminJson.listeners(admin.listeners()));
             case "bridges":
-                only(request, path, 1, "GET");
-                // Bridges do not exist yet (their own issue): the list is honestly empty.
-                return ApiResponse.ok(new JsonWriter().beginObject().name("bridges").beginArray().endArray()
-                        .endObject());
+                return bridges(request, path);
             default:
                 throw ApiException.notFound("no such resource: " + request.path());
         }
@@ -82,6 +79,17 @@ final class AdminApi {
             return ApiResponse.ok(new JsonWriter().beginObject().member("disconnected", clientId).endObject());
         }
         throw ApiException.notFound("no such resource: " + request.path());
+    }
+
+    private ApiResponse bridges(ApiRequest request, List<String> path) {
+        if (path.size() == 1) {
+            only(request, path, 1, "GET");
+            return ApiResponse.ok(AdminJson.bridges(admin.bridges()));
+        }
+        only(request, path, 2, "GET");
+        String name = path.get(1);
+        return admin.bridge(name).map(bridge -> ApiResponse.ok(AdminJson.bridge(bridge)))
+                .orElseThrow(() -> ApiException.notFound("no bridge " + name));
     }
 
     private ApiResponse retained(ApiRequest request, List<String> path) {

@@ -7,6 +7,8 @@ import io.culex.application.admin.ListenerStatus;
 import io.culex.application.admin.Page;
 import io.culex.application.admin.SessionState;
 import io.culex.application.admin.SubscriptionEntry;
+import io.culex.application.bridge.BridgeStateLabel;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.application.metrics.BrokerMetrics;
 import io.culex.domain.message.Message;
 import io.culex.domain.session.Session;
@@ -145,5 +147,28 @@ final class AdminJson {
                     .endObject();
         }
         return json.endArray().endObject();
+    }
+
+    static JsonWriter bridges(List<BridgeStatus> bridges) {
+        JsonWriter json = new JsonWriter().beginObject().name("bridges").beginArray();
+        for (BridgeStatus bridge : bridges) {
+            bridgeObject(json, bridge);
+        }
+        return json.endArray().endObject();
+    }
+
+    static JsonWriter bridge(BridgeStatus bridge) {
+        return bridgeObject(new JsonWriter(), bridge);
+    }
+
+    private static JsonWriter bridgeObject(JsonWriter json, BridgeStatus bridge) {
+        return json.beginObject().member("name", bridge.name()).member("state", BridgeStateLabel.of(bridge.state()))
+                .member("address", bridge.address())
+                .member("connectedSince", bridge.connectedSinceMillis() == 0 ? null
+                        : Instant.ofEpochMilli(bridge.connectedSinceMillis()).toString())
+                .member("messagesSent", bridge.messagesSent()).member("messagesReceived", bridge.messagesReceived())
+                .member("queued", bridge.queued()).member("dropped", bridge.dropped())
+                .member("connectAttempts", bridge.connectAttempts()).member("connectFailures", bridge.connectFailures())
+                .member("lastError", bridge.lastError()).endObject();
     }
 }

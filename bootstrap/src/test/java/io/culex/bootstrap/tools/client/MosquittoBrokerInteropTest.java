@@ -2,18 +2,12 @@ package io.culex.bootstrap.tools.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,47 +21,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MosquittoBrokerInteropTest {
 
-    private static final String BROKER = "/usr/sbin/mosquitto";
     private static final String MOSQUITTO_SUB = "/usr/bin/mosquitto_sub";
 
-    private ExternalProcess broker;
+    private MosquittoProcess broker;
     private int port;
 
     @BeforeEach
-    void startMosquitto(@TempDir Path dir) throws IOException {
-        ExternalProcess.requireExecutable(BROKER);
-        port = freePort();
-        Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\n");
-        broker = ExternalProcess.start(BROKER, "-c", config.toString());
-        awaitListening();
+    void startMosquitto(@TempDir Path dir) {
+        broker = MosquittoProcess.start(dir, "allow_anonymous true");
+        port = broker.port();
     }
 
     @AfterEach
     void stopMosquitto() {
         if (broker != null) {
             broker.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline || !broker.isAlive()) {
-                    fail("mosquitto did not listen on " + port + ": " + broker);
-                }
-                ToolRun.sleepMillis(20);
-            }
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.application.security.password.PasswordFile;
 import io.culex.application.security.password.PasswordFileParser;
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import io.culex.bootstrap.tools.passwd.MosquittoInstallation.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,6 @@ class MosquittoInteropTest {
 
     @Test
     void realBrokerAcceptsAFileWrittenByCulexPasswd() throws Exception {
-        Path mosquitto = MosquittoInstallation.require("mosquitto");
         Path pub = MosquittoInstallation.require("mosquitto_pub");
         String f = file().toString();
         ok(ToolRun.passwd("-c", "-b", f, "alice", "pbkdf2 pässwörd"));
@@ -54,7 +54,8 @@ class MosquittoInteropTest {
         Files.writeString(file(), "erin:plain text\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         ok(ToolRun.passwd("-U", f));
 
-        try (MosquittoBroker broker = MosquittoBroker.start(mosquitto, file(), dir)) {
+        try (MosquittoProcess broker = MosquittoProcess.start(dir,
+                "allow_anonymous false\npassword_file " + file().toAbsolutePath())) {
             for (String[] user : new String[][] {{"alice", "pbkdf2 pässwörd"}, {"bob", "sha512 pw"},
                     {"carol", "many rounds"}, {"dave", "typed"}, {"erin", "plain text"}}) {
                 Result accepted = publish(pub, broker, user[0], user[1]);
@@ -69,7 +70,7 @@ class MosquittoInteropTest {
         }
     }
 
-    private static Result publish(Path pub, MosquittoBroker broker, String username, String password) {
+    private static Result publish(Path pub, MosquittoProcess broker, String username, String password) {
         return MosquittoInstallation.run("", List.of(pub.toString(), "-h", "127.0.0.1", "-p",
                 Integer.toString(broker.port()), "-u", username, "-P", password, "-t", "interop/passwd", "-m", "hi"));
     }

@@ -106,7 +106,7 @@
 
   function refreshTab() {
     if (!authorization()) { return; }
-    if (state.tab === 'overview') { loadListeners(); }
+    if (state.tab === 'overview') { loadListeners(); countBridges(); }
     if (state.tab === 'clients') { loadClients(); }
     if (state.tab === 'subscriptions') { loadSubscriptions(); }
     if (state.tab === 'bridges') { loadBridges(); }
@@ -358,16 +358,33 @@
 
   // ---- bridges ----
 
+  // The badge's colour: green connected, amber on the way there, grey idle or stopped.
+  var BRIDGE_STATES = { connected: 'on', connecting: 'wait', waiting_to_retry: 'wait', idle: 'off', stopped: 'off' };
+
   function loadBridges() {
     api('GET', '/api/v1/bridges').then(function (json) {
       var body = $('bridges-table').tBodies[0];
       body.replaceChildren();
       json.bridges.forEach(function (b) {
         var row = el('tr');
-        row.append(el('td', b.name), el('td', b.address), el('td', b.state));
+        row.dataset.bridge = b.name;
+        var stateCell = el('td');
+        stateCell.append(el('span', b.state.replace(/_/g, ' '), 'pill ' + (BRIDGE_STATES[b.state] || 'off')));
+        var since = el('td', b.connectedSince ? new Date(b.connectedSince).toLocaleString() : '–');
+        if (b.connectedSince) { since.title = b.connectedSince; }
+        var error = el('td', b.lastError || '', 'last-error');
+        row.append(el('td', b.name), el('td', b.address || ''), stateCell, since, el('td', b.messagesSent),
+          el('td', b.messagesReceived), el('td', b.queued), el('td', b.dropped), error);
         body.append(row);
       });
       $('bridges-empty').hidden = json.bridges.length > 0;
+    }).catch(function () {});
+  }
+
+  function countBridges() {
+    api('GET', '/api/v1/bridges').then(function (json) {
+      var connected = json.bridges.filter(function (b) { return b.state === 'connected'; }).length;
+      $('stat-bridges').textContent = json.bridges.length ? connected + ' / ' + json.bridges.length : 'none';
     }).catch(function () {});
   }
 
