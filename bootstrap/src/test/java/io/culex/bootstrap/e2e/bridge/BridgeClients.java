@@ -62,6 +62,11 @@ final class BridgeClients implements AutoCloseable {
     private final List<MqttClient> opened = new ArrayList<>();
 
     Client connect(BridgeTestBroker broker, String clientId, boolean cleanSession) throws MqttException {
+        return connect(broker.uri(), clientId, cleanSession);
+    }
+
+    /** A client of any broker, Culex or Mosquitto, by Paho's server URI. */
+    Client connect(String serverUri, String clientId, boolean cleanSession) throws MqttException {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(cleanSession);
@@ -69,7 +74,7 @@ final class BridgeClients implements AutoCloseable {
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(60);
         options.setMaxInflight(1000);
-        MqttClient paho = new MqttClient(broker.uri(), clientId, new MemoryPersistence());
+        MqttClient paho = new MqttClient(serverUri, clientId, new MemoryPersistence());
         opened.add(paho);
         Client client = new Client(paho, options);
         paho.setCallback(new MqttCallback() {
