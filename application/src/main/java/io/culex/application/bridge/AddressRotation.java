@@ -3,10 +3,10 @@ package io.culex.application.bridge;
 import java.util.List;
 
 /**
- * Which of a bridge's addresses to try next, as Mosquitto: a failed attempt moves on to the next address.
- * With {@code round_robin true} each disconnection moves on too; with {@code round_robin false} the first
- * address is the primary one, and the bridge goes back to it after a disconnection (and, while connected to
- * a backup, when a probe finds the primary reachable again: see {@link Bridge}).
+ * Which of a bridge's addresses to try next, as Mosquitto: a failed attempt and a lost connection both move on
+ * to the next address, wrapping round. With {@code round_robin true} that is all: the addresses are equals.
+ * With {@code round_robin false} the first address is the primary one: while connected to another, the bridge
+ * probes the primary and comes back to it when it answers (see {@link Bridge}).
  */
 final class AddressRotation {
 
@@ -27,14 +27,9 @@ final class AddressRotation {
         return addresses.get(0);
     }
 
-    /** A connection to {@link #current()} could not be made. */
-    void failed() {
+    /** A connection to {@link #current()} could not be made, or ended. */
+    void next() {
         index = (index + 1) % addresses.size();
-    }
-
-    /** An established connection to {@link #current()} ended. */
-    void disconnected() {
-        index = roundRobin ? (index + 1) % addresses.size() : 0;
     }
 
     /** True while a bridge that prefers its primary address is on another one. */

@@ -61,6 +61,7 @@ final class Bridge {
     private long droppedLogged;
     private long lastDropLogMillis;
     private long nextPrimaryProbeMillis;
+    private boolean returningToPrimary;
 
     // Read by the status views.
     private volatile BridgeState state = BridgeState.IDLE;
@@ -218,9 +219,15 @@ final class Bridge {
         if (wasAttached && settings.notifications()) {
             publishLocalState("0");
         }
-        addresses.disconnected();
         LOG.log(INFO, () -> "Bridge " + name() + " disconnected from " + session.address() + ": "
                 + (endedBy != null ? endedBy : reason) + ".");
+        if (returningToPrimary) {
+            returningToPrimary = false;
+            addresses.backToPrimary();
+            connect(); // the primary just answered: no reason to wait
+            return;
+        }
+        addresses.next();
         afterLink(endedBy != null);
     }
 
@@ -233,7 +240,7 @@ final class Bridge {
         traffic.connectFailure();
         lastError = reason;
         LOG.log(INFO, () -> "Bridge " + name() + " could not connect to " + session.address() + ": " + reason + ".");
-        addresses.failed();
+        addresses.next();
         afterLink(false);
     }
 
@@ -360,9 +367,8 @@ final class Bridge {
             return;
         }
         LOG.log(INFO, () -> "Bridge " + name() + ": primary address " + addresses.primary() + " is back.");
-        RemoteSession leaving = remote;
-        addresses.backToPrimary();
-        leaving.end("returning to the primary address", false);
+        returningToPrimary = true;
+        remote.end("returning to the primary address", false);
     }
 
     // ---- requests ----

@@ -109,17 +109,37 @@ class BridgeLifecycleTest {
     }
 
     @Test
-    void withoutRoundRobinAFailureMovesToTheBackupAndADisconnectionBackToThePrimary() {
+    void aFailureOrADisconnectionMovesToTheNextAddressRoundTheList() {
+        RemoteAddress c = new RemoteAddress("remote-c", 1885);
         try (BridgeFixture fixture = new BridgeFixture()) {
-            fixture.start(settings().addresses(A, B));
+            fixture.start(settings().addresses(A, B, c));
             fixture.remote.refuse("connection refused");
             fixture.timers.advance(10_000);
             assertEquals(B, fixture.remote.lastAttempt().address());
 
             fixture.remote.accept().drop("connection reset");
             fixture.timers.advance(10_000);
+            assertEquals(c, fixture.remote.lastAttempt().address());
 
+            fixture.remote.refuse("connection refused");
+            fixture.timers.advance(10_000);
             assertEquals(A, fixture.remote.lastAttempt().address());
+        }
+    }
+
+    @Test
+    void roundRobinNeverProbesThePrimary() {
+        try (BridgeFixture fixture = new BridgeFixture()) {
+            TestBridgeSettings settings = settings().addresses(A, B);
+            settings.roundRobin = true;
+            fixture.start(settings);
+            fixture.remote.refuse("connection refused");
+            fixture.timers.advance(10_000);
+            fixture.remote.accept();
+
+            fixture.timers.advance(10 * Bridge.PRIMARY_PROBE_INTERVAL_MILLIS);
+
+            assertEquals(2, fixture.remote.attempts.size());
         }
     }
 
@@ -140,8 +160,7 @@ class BridgeLifecycleTest {
 
             fixture.remote.accept();
             assertTrue(backup.ended);
-            fixture.timers.advance(10_000);
-            assertEquals(A, fixture.remote.lastAttempt().address());
+            assertEquals(A, fixture.remote.lastAttempt().address(), "at once, without the restart timeout");
             assertEquals("host.b1", fixture.remote.lastAttempt().request().clientId());
         }
     }

@@ -134,8 +134,6 @@ class MosquittoProcessTest {
                          "allow_anonymous true",
                          "connection to-culex",
                          "address 127.0.0.1:" + culexPort,
-                         // Culex refuses the bridge protocol levels 0x83/0x84 that try_private sends (for now).
-                         "try_private false",
                          "topic sensors/# out 1"))) {
                 onCulex.paho.subscribe("sensors/#", 1);
                 mosquitto.awaitLog(line -> line.contains("Connecting bridge") && line.contains("to-culex"), WAIT,
