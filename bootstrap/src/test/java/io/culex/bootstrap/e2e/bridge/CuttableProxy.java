@@ -42,17 +42,24 @@ final class CuttableProxy implements AutoCloseable {
 
     private void accept() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                Socket target = new Socket();
-                target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
-                sockets.add(client);
-                sockets.add(target);
-                relay(client, target);
-                relay(target, client);
-            } catch (IOException e) {
-                // closed, or the target is down: the client sees its connection fail
+                client = server.accept();
+            } catch (IOException closed) {
+                return;
             }
+            Socket target = new Socket();
+            try {
+                target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+            } catch (IOException targetDown) {
+                close(client); // the client sees its connection fail
+                close(target);
+                continue;
+            }
+            sockets.add(client);
+            sockets.add(target);
+            relay(client, target);
+            relay(target, client);
         }
     }
 
