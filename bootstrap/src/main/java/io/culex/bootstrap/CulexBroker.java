@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Function;
 
 /** A running broker: storage, application core and listeners wired from one configuration. */
 public final class CulexBroker implements AutoCloseable {
@@ -69,22 +69,22 @@ public final class CulexBroker implements AutoCloseable {
     }
 
     /**
-     * Opens storage, binds every configured listener and starts the configured bridges, which the admin API, the
-     * dashboard, /metrics and $SYS show; on failure, releases what was opened.
+     * Opens storage, binds every configured listener and starts the bridges, which the admin API, the dashboard,
+     * /metrics and $SYS show; on failure, releases what was opened.
      */
     public static CulexBroker start(BrokerConfig config) {
-        return start(config, Optional.empty());
+        return start(config, Bridges::monitor);
     }
 
     /**
-     * As {@link #start(BrokerConfig)}, but the views show the bridges {@code shownBridges} reports instead of the
-     * configured ones (fixed snapshots for tests and demos; the configured bridges still run).
+     * As {@link #start(BrokerConfig)}, with the admin API, the dashboard, /metrics and $SYS showing the bridges
+     * {@code shown} reports instead of the configured ones (tests).
      */
-    public static CulexBroker start(BrokerConfig config, BridgeMonitor shownBridges) {
-        return start(config, Optional.of(shownBridges));
+    public static CulexBroker start(BrokerConfig config, BridgeMonitor shown) {
+        return start(config, running -> shown);
     }
 
-    private static CulexBroker start(BrokerConfig config, Optional<BridgeMonitor> shownBridges) {
+    private static CulexBroker start(BrokerConfig config, Function<Bridges, BridgeMonitor> shownBridges) {
         List<ReloadableSecurity> security = new ArrayList<>();
         Map<String, ListenerSecurity> perListener = new HashMap<>();
         try {
@@ -111,7 +111,7 @@ public final class CulexBroker implements AutoCloseable {
         Broker broker = new Broker(toBrokerSettings(config), storage, security.get(0).forBroker(), perListener);
         MqttServer server = new MqttServer(broker, TransportSettings.defaults(maxRemainingLength(config)));
         Bridges bridges = Bridges.create(config.bridges(), broker, server);
-        BridgeMonitor shown = shownBridges.orElse(bridges.monitor());
+        BridgeMonitor shown = shownBridges.apply(bridges);
         try {
             recover(broker, config.persistence());
             List<ListenerConfig> configured = config.listeners();

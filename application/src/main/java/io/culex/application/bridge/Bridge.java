@@ -57,7 +57,6 @@ final class Bridge {
     private BridgeTimers.Scheduled retryTimer;
     private BridgeTimers.Scheduled checkTimer;
     private boolean stopped;
-    private boolean initialNotificationDone;
     private long droppedLogged;
     private long lastDropLogMillis;
     private long nextPrimaryProbeMillis;
@@ -115,7 +114,6 @@ final class Bridge {
         if (settings.notifications()) {
             publishLocalState("0"); // as Mosquitto, before the first attempt
         }
-        initialNotificationDone = true;
         checkTimer = timers.schedule(this::check, CHECK_INTERVAL_MILLIS);
         if (settings.startType() == BridgeStartType.LAZY) {
             moveTo(BridgeState.IDLE, "waiting for " + settings.threshold() + " messages");
@@ -166,7 +164,7 @@ final class Bridge {
         RemoteAddress target = addresses.current();
         address = target.toString();
         traffic.connectAttempt();
-        moveTo(BridgeState.CONNECTING, "to " + target);
+        moveTo(BridgeState.CONNECTING, null);
         remote = new RemoteSession(this, target);
         connector.connect(target, remoteConnect(), remote);
     }
@@ -200,7 +198,7 @@ final class Bridge {
         if (settings.notifications()) {
             publishLocalState("1");
         }
-        moveTo(BridgeState.CONNECTED, "to " + link.remoteAddress());
+        moveTo(BridgeState.CONNECTED, null);
     }
 
     /** The link's event loop: an established link ended. */
@@ -413,10 +411,11 @@ final class Bridge {
 
     // ---- status ----
 
+    /** One log line per state change: "Bridge cloud connected (10.0.0.5:1883)." */
     private void moveTo(BridgeState next, String detail) {
         state = next;
         LOG.log(INFO, () -> "Bridge " + name() + " " + next.name().toLowerCase().replace('_', ' ') + " ("
-                + address + "): " + detail + ".");
+                + address + ")" + (detail == null ? "" : ": " + detail) + ".");
     }
 
     BridgeStatus status() {

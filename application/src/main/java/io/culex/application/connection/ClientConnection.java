@@ -57,11 +57,11 @@ public final class ClientConnection implements SessionAttachment {
     private volatile Connack.Properties connackProperties = Connack.Properties.NONE;
     private volatile long connectSessionExpiry;
     private volatile String username;
-    // An MQTT 3.x bridge that set the bridge bit: its subscriptions are No Local and Retain As Published.
-    private volatile boolean privateBridge;
     // Set once at CONNECT, for administration: the keepalive the broker holds the client to, and when it connected.
     private volatile int keepAliveSeconds;
     private volatile long connectedAtMillis;
+    /** Set at CONNECT, read when the session attaches (possibly on another thread). */
+    private volatile boolean bridge;
     // MQTT 5 enhanced authentication: the exchange, and the CONNECT waiting for it to finish.
     private volatile AuthExchange authExchange;
     private PendingConnect pendingConnect;
@@ -252,7 +252,6 @@ public final class ClientConnection implements SessionAttachment {
         phase = Phase.CONNECTED;
         clientId = id;
         username = request.username();
-        privateBridge = request.bridge() && !version.hasReasonCodes();
         permissions = security.authorizer().permissionsFor(id, request.username());
         will = request.will();
         int keepAlive = effectiveKeepAlive(request.keepAliveSeconds());
@@ -266,8 +265,9 @@ public final class ClientConnection implements SessionAttachment {
                 keepAlive == request.keepAliveSeconds() ? null : keepAlive)
                 .withAuthentication(authentication.authenticationMethod(), authentication.authenticationData());
         context.metrics().clientConnected();
-        LOG.log(INFO, () -> String.format("New client connected from %s as %s (p%d, c%d, k%d%s).",
-                outbound.remoteAddress(), clientId, version.logNumber(), request.cleanSession() ? 1 : 0,
+        bridge = request.bridge();
+        LOG.log(INFO, () -> String.format("New %s connected from %s as %s (p%d, c%d, k%d%s).",
+                bridge ? "bridge" : "client", outbound.remoteAddress(), clientId, version.logNumber(), request.cleanSession() ? 1 : 0,
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
         actor = context.sessions().open(id, request.cleanSession(), connectSessionExpiry, this).actor();
         actor.permissions(permissions);
@@ -330,7 +330,7 @@ public final class ClientConnection implements SessionAttachment {
         publishes = new InboundPublishes(context, outbound, attachedTo, clientId, permissions, version,
                 capabilities.receiveMaximum(), clientProperties.requestProblemInformation(),
                 refusal -> disconnectByServer(refusal.code(), refusal.reason()));
-        subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version);
+        subscriptions = new Subscriptions(context, outbound, attachedTo, clientId, permissions, version, bridge);
         outbound.connack(new Connack(sessionPresent, 0, connackProperties));
         attachedTo.markWritten();
         attachedTo.session().resume(attachedTo.transmitter(), clientProperties.receiveMaximum());
@@ -377,10 +377,8 @@ public final class ClientConnection implements SessionAttachment {
 
     /** @param subscriptionId the MQTT 5 Subscription Identifier of this SUBSCRIBE, 0 for none */
     public void subscribe(int packetId, List<SubscriptionRequest> requests, int subscriptionId) {
-        List<SubscriptionRequest> effective = privateBridge ? requests.stream().map(ClientConnection::asBridge).toList()
-                : requests;
         onSession(() -> {
-            String violation = subscriptions.subscribe(packetId, effective, subscriptionId);
+            String violation = subscriptions.subscribe(packetId, requests, subscriptionId);
             if (violation != null) {
                 disconnectByServer(ReasonCode.PROTOCOL_ERROR, violation);
             }
@@ -389,11 +387,6 @@ public final class ClientConnection implements SessionAttachment {
 
     public void subscribe(int packetId, List<SubscriptionRequest> requests) {
         subscribe(packetId, requests, 0);
-    }
-
-    /** As Mosquitto does for a 3.x bridge (try_private): what it publishes does not come back to it. */
-    private static SubscriptionRequest asBridge(SubscriptionRequest request) {
-        return new SubscriptionRequest(request.filter(), request.requestedQos(), true, true, request.retainHandling());
     }
 
     public void unsubscribe(int packetId, List<String> filters) {

@@ -13,15 +13,15 @@ import io.culex.domain.will.Will;
  * @param usernameFromCertificate the transport took the username from a verified client certificate
  *                  (use_identity_as_username / use_subject_as_username): no password to check
  * @param properties MQTT 5 properties; {@link ConnectProperties#NONE} for 3.x
- * @param bridge    Mosquitto's bridge bit (0x80 of an MQTT 3.x protocol level, a bridge's {@code try_private}): as
- *                  Mosquitto, the client's subscriptions get No Local and Retain As Published, so that messages
- *                  it sends are not sent back to it
+ * @param bridge    an MQTT 3.x client that said it is a bridge (Mosquitto's try_private: bit 0x80 of the protocol
+ *                  level): its subscriptions get No Local and Retain As Published, so what it publishes does
+ *                  not come back to it
  */
 public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
                              String username, byte[] password, Will will, boolean usernameFromCertificate,
                              ConnectProperties properties, boolean bridge) {
 
-    /** Not from a bridge. */
+    /** From a client that is not a bridge. */
     public ConnectRequest(int protocolLevel, String clientId, boolean cleanSession, int keepAliveSeconds,
                           String username, byte[] password, Will will, boolean usernameFromCertificate,
                           ConnectProperties properties) {
@@ -51,6 +51,6 @@ public record ConnectRequest(int protocolLevel, String clientId, boolean cleanSe
     @Override
     public String toString() {
         return "ConnectRequest[level=" + protocolLevel + ", clientId=" + clientId + ", clean=" + cleanSession
-                + ", keepAlive=" + keepAliveSeconds + ", username=" + username + ", will=" + (will != null) + "]";
+                + ", keepAlive=" + keepAliveSeconds + ", username=" + username + ", will=" + (will != null) + (bridge ? ", bridge" : "") + "]";
     }
 }

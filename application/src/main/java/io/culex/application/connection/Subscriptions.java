@@ -36,15 +36,18 @@ final class Subscriptions {
     private final String clientId;
     private final Permissions permissions;
     private final ProtocolVersion version;
+    /** A 3.x bridge (try_private): as Mosquitto, its subscriptions are No Local and Retain As Published. */
+    private final boolean bridge;
 
     Subscriptions(ConnectionContext context, Outbound outbound, SessionActor actor, String clientId,
-                  Permissions permissions, ProtocolVersion version) {
+                  Permissions permissions, ProtocolVersion version, boolean bridge) {
         this.context = context;
         this.outbound = outbound;
         this.actor = actor;
         this.clientId = clientId;
         this.permissions = permissions;
         this.version = version;
+        this.bridge = bridge;
     }
 
     /** @return null, or the protocol error that ends the connection (nothing is subscribed then) */
@@ -63,8 +66,10 @@ final class Subscriptions {
                 continue;
             }
             QoS granted = request.requestedQos().min(context.settings().protocol().maxQos());
-            Subscription subscription = new Subscription(request.filter(), granted, request.noLocal(),
-                    request.retainAsPublished(), request.retainHandling(), subscriptionId);
+            // Not on shared subscriptions, where No Local is a protocol error.
+            boolean asBridge = bridge && !SharedFilter.isShared(request.filter());
+            Subscription subscription = new Subscription(request.filter(), granted, request.noLocal() || asBridge,
+                    request.retainAsPublished() || asBridge, request.retainHandling(), subscriptionId);
             SUBSCRIBE_LOG.log(INFO, () -> clientId + " " + granted.value() + " " + request.filter());
             Subscription previous = actor.session().subscribe(subscription);
             context.router().subscribe(actor, subscription);

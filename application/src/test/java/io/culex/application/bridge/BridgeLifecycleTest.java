@@ -265,4 +265,48 @@ class BridgeLifecycleTest {
             assertEquals(1, fixture.remote.attempts.size());
         }
     }
+
+    @Test
+    void everyStateChangeIsOneInfoLineWithTheAddressAndTheReason() {
+        try (BridgeFixture fixture = new BridgeFixture(); BridgeLogLines log = new BridgeLogLines()) {
+            fixture.start(settings());
+            fixture.remote.refuse("connection refused");
+            fixture.timers.advance(10_000);
+            fixture.remote.accept().drop("keepalive timeout");
+
+            assertEquals(List.of(
+                    "INFO Bridge b1 connecting (remote-a:1883).",
+                    "INFO Bridge b1 could not connect to remote-a:1883: connection refused.",
+                    "INFO Bridge b1 waiting to retry (remote-a:1883): next attempt in 10.0 s.",
+                    "INFO Bridge b1 connecting (remote-a:1883).",
+                    "INFO Bridge b1 connected (remote-a:1883).",
+                    "INFO Bridge b1 disconnected from remote-a:1883: keepalive timeout.",
+                    "INFO Bridge b1 waiting to retry (remote-a:1883): next attempt in 10.0 s."), log.lines);
+        }
+    }
+
+    @Test
+    void queueDropsAreLoggedAtMostEveryTenSeconds() {
+        try (BridgeFixture fixture = new BridgeFixture(); BridgeLogLines log = new BridgeLogLines()) {
+            TestBridgeSettings settings = settings();
+            settings.maxQueuedMessages = 1;
+            settings.restartTimeout = new RestartTimeout(3_600, 0);
+            fixture.start(settings);
+            fixture.remote.refuse("connection refused");
+            LocalClient publisher = fixture.client("publisher");
+            for (int i = 0; i < 3; i++) {
+                publisher.publish("a/" + i, "m", QoS.AT_LEAST_ONCE);
+            }
+            fixture.check();
+            publisher.publish("a/3", "m", QoS.AT_LEAST_ONCE);
+            fixture.check();
+            fixture.timers.advance(9_000);
+            fixture.check();
+
+            assertEquals(List.of("WARNING Bridge b1: queue for the remote full, 2 messages dropped (2 in all).",
+                    "WARNING Bridge b1: queue for the remote full, 1 messages dropped (3 in all)."),
+                    log.lines.stream().filter(line -> line.startsWith("WARNING")).toList());
+            assertEquals(3, fixture.status().dropped());
+        }
+    }
 }

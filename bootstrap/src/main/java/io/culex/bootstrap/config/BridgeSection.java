@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What the lines of one {@code connection <name>} section say, turned into {@link BridgeSettings} with
@@ -245,15 +246,16 @@ final class BridgeSection {
     }
 
     /** The remote client id this bridge connects with; {@code hostName} gives Mosquitto's default. */
-    String effectiveRemoteClientId(String hostName) {
-        return remoteClientId != null ? remoteClientId : hostName + "." + name;
+    private String effectiveRemoteClientId(Supplier<String> hostName) {
+        return remoteClientId != null ? remoteClientId : hostName.get() + "." + name;
     }
 
-    String effectiveLocalClientId(String hostName) {
+    private String effectiveLocalClientId(Supplier<String> hostName) {
         return localClientId != null ? localClientId : "local." + effectiveRemoteClientId(hostName);
     }
 
-    BridgeSettings build(String hostName) {
+    /** @param hostName asked only when a client id must be derived from it */
+    BridgeSettings build(Supplier<String> hostName) {
         String remoteId = effectiveRemoteClientId(hostName);
         BridgeTls tls = hasCertificateAuthority()
                 ? new BridgeTls(caFile, caPath, certFile, keyFile, insecure, tlsVersion, alpn) : null;

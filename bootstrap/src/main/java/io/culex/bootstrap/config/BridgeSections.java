@@ -15,6 +15,7 @@ final class BridgeSections {
 
     private final List<BridgeSection> sections = new ArrayList<>();
     private List<BridgeSettings> settings = List.of();
+    private final List<String> warnings = new ArrayList<>();
 
     void start(ConfigLine line, String name) throws ConfigException {
         for (BridgeSection section : sections) {
@@ -34,13 +35,13 @@ final class BridgeSections {
         return sections.get(sections.size() - 1);
     }
 
-    /** Checks what only the whole section can tell, then applies the defaults; {@code hostName} is read only if needed. */
+    /** Checks what only the whole section can tell, then applies the defaults; {@code hostName} is asked only if needed. */
     void finish(Supplier<String> hostName) throws ConfigException {
         List<BridgeSettings> built = new ArrayList<>();
         Map<String, BridgeSection> byLocalClientId = new HashMap<>();
         for (BridgeSection section : sections) {
             check(section);
-            BridgeSettings bridge = section.build(hostName.get());
+            BridgeSettings bridge = section.build(hostName);
             BridgeSection other = byLocalClientId.putIfAbsent(bridge.localClientId(), section);
             if (other != null) {
                 // Mosquitto: "Bridge local_clientid '...' is not unique"; both would share one local session.
@@ -48,9 +49,18 @@ final class BridgeSections {
                         + bridge.localClientId() + "' of bridge '" + other.name() + "' ("
                         + other.connectionLine().location() + "): set a different local_clientid or remote_clientid");
             }
+            if (bridge.tls() != null && bridge.tls().insecure()) {
+                warnings.add("bridge '" + bridge.name() + "' uses bridge_insecure: the remote's host name is not "
+                        + "checked against its certificate"); // as Mosquitto warns "using insecure mode"
+            }
             built.add(bridge);
         }
         settings = List.copyOf(built);
+    }
+
+    /** What the broker should warn about at start-up. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     List<BridgeSettings> settings() {

@@ -35,7 +35,8 @@ import java.util.Objects;
  * @param protocol                max_topic_alias, max_packet_size, persistent_client_expiration, server_reference
  * @param persistence             persistence, persistence_location, persistence_file, persistence_backend
  * @param bridges                 the {@code connection} sections, in file order
- * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order
+ * @param warnings                "accepted but not yet supported: key" lines, one per key, in file order, then
+ *                                other start-up warnings (listeners, insecure bridges)
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,

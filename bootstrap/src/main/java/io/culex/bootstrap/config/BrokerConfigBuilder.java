@@ -180,6 +180,7 @@ final class BrokerConfigBuilder {
         List<ListenerConfig> resolvedListeners = listeners.resolve();
         List<String> warnings = new java.util.ArrayList<>(java.util.stream.Stream.concat(
                 unsupportedKeys.stream().map(key -> UNSUPPORTED_PREFIX + key), listeners.warnings().stream()).toList());
+        warnings.addAll(bridges.warnings());
         ListenerSecurityConfig global = security.build(listeners.localOnly(), "", warnings);
         List<ListenerSecurityConfig> perListener = perListenerSettings
                 ? listeners.security(warnings) : List.of();

@@ -145,6 +145,13 @@ class BridgeConfigTest {
     }
 
     @Test
+    void anInsecureBridgeIsWarnedAboutAsMosquittoDoes() throws ConfigException {
+        assertEquals(List.of("bridge 'cloud' uses bridge_insecure: the remote's host name is not checked against "
+                        + "its certificate"),
+                parse("connection cloud", "address h", "bridge_cafile /ca.pem", "bridge_insecure true").warnings());
+    }
+
+    @Test
     void aliasesAndDerivedDefaults() throws ConfigException {
         BridgeSettings bridge = onlyBridge("connection cloud", "address h", "clientid edge-1", "username u",
                 "password p", "cleansession true", "restart_timeout 2 60", "bridge_protocol_version mqttv31");

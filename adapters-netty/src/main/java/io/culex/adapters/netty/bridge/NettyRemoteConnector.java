@@ -23,8 +23,15 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens bridge connections to remote brokers on the broker's own event loops, speaking MQTT 3.1, 3.1.1 or 5
@@ -38,6 +45,12 @@ public final class NettyRemoteConnector implements RemoteConnector {
 
     private static final int WRITE_BUFFER_LOW_BYTES = 256 * 1024;
     private static final int WRITE_BUFFER_HIGH_BYTES = 1024 * 1024;
+
+    /**
+     * Host names are looked up here, off the event loops: Netty's default resolver blocks the loop it runs on,
+     * and a slow DNS server would stall every client sharing it.
+     */
+    private static final ExecutorService RESOLVER = newResolver();
 
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
@@ -104,10 +117,34 @@ public final class NettyRemoteConnector implements RemoteConnector {
                                 .addLast(handler);
                     }
                 });
-        bootstrap.connect(address.host(), address.port()).addListener(f -> {
-            if (f.cause() != null) {
-                handler.connectAttemptFailed(f.cause());
+        RESOLVER.execute(() -> {
+            try {
+                InetSocketAddress remote;
+                try {
+                    remote = new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
+                } catch (UnknownHostException e) {
+                    group.next().execute(() -> listener.connectFailed("unknown host: " + address.host()));
+                    return;
+                }
+                bootstrap.connect(remote).addListener(f -> {
+                    if (f.cause() != null) {
+                        handler.connectAttemptFailed(f.cause());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // The broker is stopping: no event loop is left to report on, so say it from here.
+                listener.connectFailed("the broker is shutting down");
             }
+        });
+    }
+
+    /** Resolver threads are daemons and end after a minute unused. */
+    private static ExecutorService newResolver() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "culex-bridge-resolver-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         });
     }
 

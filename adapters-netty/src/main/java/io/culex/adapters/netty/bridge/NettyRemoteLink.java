@@ -2,6 +2,7 @@ package io.culex.adapters.netty.bridge;
 
 import io.culex.adapters.netty.OutboundPackets;
 import io.culex.adapters.netty.codec.DisconnectPacket;
+import io.culex.adapters.netty.codec.MqttPacket;
 import io.culex.adapters.netty.codec.MqttProperties;
 import io.culex.adapters.netty.codec.PacketWriter;
 import io.culex.adapters.netty.codec.PubackPacket;
@@ -24,7 +25,9 @@ import java.util.concurrent.Executor;
 /**
  * The bridge's side of an established connection: packets to the remote, buffered until {@link #flush()}.
  * Netty's channel may be written from any thread (writes from one thread keep their order); closing goes
- * through the handler on the event loop so that {@code disconnected} gives the right reason.
+ * through the handler on the event loop so that {@code disconnected} gives the right reason. A write that
+ * fails (a packet the encoder cannot send) raises an exception in the pipeline, which closes the link with the
+ * reason rather than losing the packet silently.
  */
 final class NettyRemoteLink implements RemoteLink {
 
@@ -51,41 +54,46 @@ final class NettyRemoteLink implements RemoteLink {
         if (remoteMaximumPacketSize > 0 && PacketWriter.encodedLength(packet, level) > remoteMaximumPacketSize) {
             return false;
         }
-        channel.write(packet);
+        write(packet);
         return true;
     }
 
     @Override
     public void puback(int packetId, ReasonCode code) {
-        channel.write(new PubackPacket(packetId, code.value(), MqttProperties.EMPTY));
+        write(new PubackPacket(packetId, code.value(), MqttProperties.EMPTY));
     }
 
     @Override
     public void pubrec(int packetId, ReasonCode code) {
-        channel.write(new PubrecPacket(packetId, code.value(), MqttProperties.EMPTY));
+        write(new PubrecPacket(packetId, code.value(), MqttProperties.EMPTY));
     }
 
     @Override
     public void pubrel(int packetId) {
-        channel.write(new PubrelPacket(packetId));
+        write(new PubrelPacket(packetId));
     }
 
     @Override
     public void pubcomp(int packetId, ReasonCode code) {
-        channel.write(new PubcompPacket(packetId, code.value(), MqttProperties.EMPTY));
+        write(new PubcompPacket(packetId, code.value(), MqttProperties.EMPTY));
     }
 
     @Override
     public void subscribe(int packetId, List<RemoteSubscription> subscriptions) {
         // No Local and Retain As Published go out to an MQTT 5 remote only; the encoder drops them for 3.x.
-        channel.write(new SubscribePacket(packetId, subscriptions.stream()
+        write(new SubscribePacket(packetId, subscriptions.stream()
                 .map(s -> new TopicSubscription(s.filter(), s.qos().value(), s.noLocal(), s.retainAsPublished(), 0))
                 .toList()));
     }
 
     @Override
     public void unsubscribe(int packetId, List<String> filters) {
-        channel.write(new UnsubscribePacket(packetId, filters));
+        write(new UnsubscribePacket(packetId, filters));
+    }
+
+    /** The void promise fires a write failure into the pipeline (see the class comment) at no per-write cost. */
+    private void write(MqttPacket packet) {
+        channel.write(packet, channel.voidPromise());
     }
 
     @Override

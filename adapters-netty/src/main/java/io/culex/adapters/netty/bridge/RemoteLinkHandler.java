@@ -20,17 +20,20 @@ import io.culex.application.bridge.RemoteAddress;
 import io.culex.application.bridge.RemoteConnectRequest;
 import io.culex.application.bridge.RemoteLinkListener;
 import io.culex.application.connection.PublishRequest;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.EncoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -228,7 +231,7 @@ final class RemoteLinkHandler extends SimpleChannelInboundHandler<MqttPacket> {
             closeReason = reason;
         }
         if (flushFirst) {
-            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();
         }
@@ -265,7 +268,7 @@ final class RemoteLinkHandler extends SimpleChannelInboundHandler<MqttPacket> {
     }
 
     private static String name(MqttPacket packet) {
-        return packet.getClass().getSimpleName().replace("Packet", "").toUpperCase(java.util.Locale.ROOT);
+        return packet.getClass().getSimpleName().replace("Packet", "").toUpperCase(Locale.ROOT);
     }
 
     private static String networkError(Throwable cause) {
@@ -300,6 +303,9 @@ final class RemoteLinkHandler extends SimpleChannelInboundHandler<MqttPacket> {
     }
 
     private static String describe(Throwable cause) {
+        if (cause instanceof EncoderException) {
+            return "could not send a packet: " + (cause.getMessage() == null ? cause : cause.getMessage());
+        }
         Throwable shown = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         String prefix = cause instanceof DecoderException ? "malformed packet from the remote: " : "I/O error: ";
         return prefix + (shown.getMessage() == null ? shown.toString() : shown.getMessage());

@@ -189,6 +189,14 @@ class NettyRemoteConnectorTest {
     }
 
     @Test
+    void anUnknownHostIsNamed() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        connector.connect(new RemoteAddress("no-such-host.invalid", 1883),
+                request(ProtocolVersion.MQTT_3_1_1, "bridge"), listener);
+        assertEquals("unknown host: no-such-host.invalid", listener.next("connectFailed"));
+    }
+
+    @Test
     void theRemotesMaximumPacketSizeIsRespected() throws Exception {
         try (MosquittoProcess remote = MosquittoProcess.start(dir, "allow_anonymous true", "max_packet_size 100")) {
             RecordingListener listener = new RecordingListener();
@@ -253,6 +261,28 @@ class NettyRemoteConnectorTest {
             String configuration = (String) missingFile.next("connectFailed");
             assertTrue(configuration.startsWith("TLS configuration: ") && configuration.contains("no such file"),
                     configuration);
+        }
+    }
+
+    @Test
+    void aClientCertificateSatisfiesARemoteThatRequiresOne() throws Exception {
+        TestCertificates certificates = TestCertificates.create(dir);
+        try (MosquittoProcess remote = MosquittoProcess.start(dir, "allow_anonymous true",
+                "certfile " + certificates.serverCert(), "keyfile " + certificates.serverKey(),
+                "cafile " + certificates.caCert(), "require_certificate true")) {
+            RemoteAddress address = new RemoteAddress("localhost", remote.port());
+            RecordingListener withCertificate = new RecordingListener();
+            connector.connect(address, tlsRequest(new BridgeTls(certificates.caCert().toString(), null,
+                    certificates.clientCert().toString(), certificates.clientKey().toString(), false, "tlsv1.2",
+                    null)), withCertificate);
+            withCertificate.awaitConnected().disconnect();
+            withCertificate.next("disconnected");
+
+            RecordingListener without = new RecordingListener();
+            connector.connect(address, tlsRequest(new BridgeTls(certificates.caCert().toString(), null, null, null,
+                    false, "tlsv1.2", null)), without);
+            String reason = (String) without.next("connectFailed");
+            assertTrue(reason.startsWith("TLS handshake failed: "), reason);
         }
     }
 

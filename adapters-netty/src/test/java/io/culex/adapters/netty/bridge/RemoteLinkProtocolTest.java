@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.application.bridge.RemoteAddress;
 import io.culex.application.bridge.RemoteConnectRequest;
+import io.culex.application.bridge.RemoteLink;
 import io.culex.application.connection.PublishRequest;
 import io.culex.application.protocol.ProtocolVersion;
+import io.culex.domain.message.Message;
+import io.culex.domain.message.QoS;
+import io.culex.domain.session.Delivery;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -214,6 +218,53 @@ class RemoteLinkProtocolTest {
 
             remote.send((byte) 0xE0, (byte) 0x01, (byte) 0x8B); // DISCONNECT 0x8B server shutting down
             assertEquals("remote sent DISCONNECT 0x8B", listener.next("disconnected"));
+        }
+    }
+
+    @Test
+    void aPacketTheEncoderRefusesClosesTheLinkInsteadOfVanishing() throws Exception {
+        try (RawRemote remote = new RawRemote()) {
+            RecordingListener listener = new RecordingListener();
+            new NettyRemoteConnector(group).connect(remote.address(), request(ProtocolVersion.MQTT_3_1_1, true, 60),
+                    listener);
+            remote.acceptConnect();
+            remote.send(CONNACK_ACCEPTED);
+            RemoteLink link = listener.awaitConnected();
+
+            Message message = new Message("t", new byte[1], QoS.AT_LEAST_ONCE, false);
+            link.publish(0, "t", new Delivery(message, QoS.AT_LEAST_ONCE, false), false, -1); // QoS 1 needs a packet id
+            link.flush();
+
+            String reason = (String) listener.next("disconnected");
+            assertTrue(reason.startsWith("could not send a packet: "), reason);
+        }
+    }
+
+    @Test
+    void aRemoteThatStopsReadingMakesTheLinkUnwritableUntilItCatchesUp() throws Exception {
+        try (RawRemote remote = new RawRemote()) {
+            RecordingListener listener = new RecordingListener();
+            new NettyRemoteConnector(group).connect(remote.address(), request(ProtocolVersion.MQTT_3_1_1, true, 0),
+                    listener);
+            remote.acceptConnect();
+            remote.send(CONNACK_ACCEPTED);
+            RemoteLink link = listener.awaitConnected();
+            assertTrue(link.isWritable());
+
+            Delivery delivery = new Delivery(new Message("t", new byte[64 * 1024], QoS.AT_MOST_ONCE, false),
+                    QoS.AT_MOST_ONCE, false);
+            int written = 0;
+            while (link.isWritable() && written < 2_000) { // bounded: the buffers fill long before
+                link.publish(0, "big", delivery, false, -1);
+                link.flush();
+                written++;
+            }
+            assertTrue(!link.isWritable(), "still writable after " + written + " publishes of 64 KiB");
+
+            // Each PUBLISH: 1 type byte, 3 length bytes, topic "big" with its 2-byte length, 64 KiB payload.
+            remote.socket.getInputStream().skipNBytes((long) written * (1 + 3 + 2 + 3 + 64 * 1024));
+            listener.next("writable");
+            assertTrue(link.isWritable());
         }
     }
 }

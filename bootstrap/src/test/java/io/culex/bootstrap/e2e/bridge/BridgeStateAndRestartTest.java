@@ -78,4 +78,27 @@ class BridgeStateAndRestartTest {
             }
         }
     }
+
+    @Test
+    void sysTopicsShowEachBridgesStateAndCounters() throws Exception {
+        try (BridgeTestBroker remote = BridgeTestBroker.start(0);
+             BridgeTestBroker local = BridgeTestBroker.start(0, "sys_interval 1", "connection e2e",
+                     "address 127.0.0.1:" + remote.port(), "remote_clientid e2e-bridge", "topic x/# out 1");
+             BridgeClients clients = new BridgeClients()) {
+            local.awaitBridgeConnected();
+            Client publisher = clients.connect(local, "publisher", true);
+            for (int i = 0; i < 3; i++) {
+                publisher.publish("x/" + i, "m" + i, 1);
+            }
+            Client watcher = clients.connect(local, "sys-watcher", true);
+            watcher.subscribe("$SYS/broker/bridges/e2e/#", 0);
+
+            java.util.Map<String, String> latest = new java.util.HashMap<>();
+            while (!"3".equals(latest.get("messages/sent")) || !"connected".equals(latest.get("state"))) {
+                Received next = watcher.next();
+                latest.put(next.topic().substring("$SYS/broker/bridges/e2e/".length()), next.payload());
+            }
+            assertEquals("1", latest.get("connects"));
+        }
+    }
 }
