@@ -1,4 +1,4 @@
-package io.culex.application.bridge;
+package io.culex.application.bridge.monitor;
 
 import java.util.List;
 
