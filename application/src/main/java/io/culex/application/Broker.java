@@ -2,7 +2,7 @@ package io.culex.application;
 
 import io.culex.application.admin.AdminService;
 import io.culex.application.admin.ListenerInfo;
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.connection.ListenerSecurity;

@@ -3,7 +3,7 @@ package io.culex.bootstrap;
 import io.culex.adapters.netty.MqttServer;
 import io.culex.adapters.netty.bridge.NettyRemoteConnector;
 import io.culex.application.Broker;
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.bridge.BridgeService;
 import io.culex.application.bridge.BridgeSettings;
 import io.culex.application.bridge.BridgeTimers;

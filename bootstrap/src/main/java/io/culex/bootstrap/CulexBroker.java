@@ -3,7 +3,7 @@ package io.culex.bootstrap;
 import io.culex.adapters.netty.MqttServer;
 import io.culex.adapters.netty.TransportSettings;
 import io.culex.application.Broker;
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.connection.ListenerSecurity;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.application.settings.ProtocolSettings;

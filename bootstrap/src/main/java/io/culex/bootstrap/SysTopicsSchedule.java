@@ -1,7 +1,7 @@
 package io.culex.bootstrap;
 
 import io.culex.application.Broker;
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.sys.SysTopicsPublisher;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,7 +1,7 @@
 package io.culex.application.admin;
 
-import io.culex.application.bridge.monitor.BridgeMonitor;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeMonitor;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectionContext;
 import io.culex.application.metrics.ListenerMetrics;

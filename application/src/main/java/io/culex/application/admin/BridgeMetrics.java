@@ -1,8 +1,8 @@
 package io.culex.application.admin;
 
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStateLabel;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStateLabel;
+import io.culex.application.bridge.BridgeStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.culex.application.bridge;
 
-import io.culex.application.bridge.monitor.BridgeStatus;
-import io.culex.application.bridge.monitor.BridgeState;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 

@@ -1,7 +1,5 @@
 package io.culex.application.bridge;
 
-import io.culex.application.bridge.monitor.BridgeMonitor;
-import io.culex.application.bridge.monitor.BridgeStatus;
 import io.culex.application.Broker;
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -1,8 +1,8 @@
 package io.culex.application.sys;
 
-import io.culex.application.bridge.monitor.BridgeMonitor;
-import io.culex.application.bridge.monitor.BridgeStateLabel;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeMonitor;
+import io.culex.application.bridge.BridgeStateLabel;
+import io.culex.application.bridge.BridgeStatus;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.culex.application.sys;
 
 import io.culex.application.Broker;
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.metrics.BrokerMetrics.Totals;
 import io.culex.domain.port.Clock;
 import java.util.List;

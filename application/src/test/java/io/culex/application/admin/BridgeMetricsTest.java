@@ -2,8 +2,8 @@ package io.culex.application.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.culex.application.bridge;
 
-import io.culex.application.bridge.monitor.BridgeStatus;
 import io.culex.application.Broker;
 import io.culex.application.security.AnonymousPolicyAuthenticator;
 import io.culex.application.settings.BrokerSettings;

@@ -1,7 +1,5 @@
 package io.culex.application.bridge;
 
-import io.culex.application.bridge.monitor.BridgeStatus;
-import io.culex.application.bridge.monitor.BridgeState;
 import static io.culex.application.bridge.BridgeDirection.OUT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

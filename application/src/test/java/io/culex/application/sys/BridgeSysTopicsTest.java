@@ -3,8 +3,8 @@ package io.culex.application.sys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.application.sys.TestBroker.Client;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -3,7 +3,7 @@ package io.culex.bootstrap.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.culex.adapters.netty.http.JsonReader;
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.security.password.HashAlgorithm;
 import io.culex.application.security.password.PasswordHasher;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.culex.bootstrap.e2e;
 
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import org.junit.jupiter.api.AfterEach;
 
 /** A broker started per test, with Paho clients against it, both closed after the test. */

@@ -1,8 +1,8 @@
 package io.culex.bootstrap.e2e;
 
-import io.culex.application.bridge.monitor.BridgeMonitor;
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeMonitor;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 

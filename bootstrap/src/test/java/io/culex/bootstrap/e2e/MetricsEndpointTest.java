@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

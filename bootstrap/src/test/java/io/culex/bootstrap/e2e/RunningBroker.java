@@ -1,6 +1,6 @@
 package io.culex.bootstrap.e2e;
 
-import io.culex.application.bridge.monitor.BridgeMonitor;
+import io.culex.application.bridge.BridgeMonitor;
 import io.culex.bootstrap.CulexBroker;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ConfigParser;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.bootstrap.e2e.PahoClients.Client;
 import io.culex.bootstrap.e2e.PahoClients.Received;
 import java.util.List;

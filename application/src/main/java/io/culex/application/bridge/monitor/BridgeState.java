@@ -1,4 +1,4 @@
-package io.culex.application.bridge.monitor;
+package io.culex.application.bridge;
 
 /** Where a bridge is in its life, as the log, the notifications and the admin views show it. */
 public enum BridgeState {

@@ -1,4 +1,4 @@
-package io.culex.application.bridge.monitor;
+package io.culex.application.bridge;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.culex.application.bridge.monitor;
+package io.culex.application.bridge;
 
 /**
  * A snapshot of one bridge, for the admin API, the dashboard, {@code /metrics} and {@code $SYS}.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.adapters.netty.bridge.MosquittoProcess;
-import io.culex.application.bridge.monitor.BridgeState;
+import io.culex.application.bridge.BridgeState;
 import io.culex.bootstrap.e2e.TestCertificates;
 import io.culex.bootstrap.e2e.bridge.BridgeClients.Client;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.culex.bootstrap.e2e.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.culex.adapters.netty.bridge.MosquittoProcess;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.bootstrap.e2e.bridge.BridgeClients.Client;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.culex.bootstrap.e2e.bridge;
 
-import io.culex.application.bridge.monitor.BridgeState;
-import io.culex.application.bridge.monitor.BridgeStatus;
+import io.culex.application.bridge.BridgeState;
+import io.culex.application.bridge.BridgeStatus;
 import io.culex.bootstrap.CulexBroker;
 import io.culex.bootstrap.config.ConfigParser;
 import java.io.IOException;
