@@ -1,6 +1,7 @@
 package io.culex.application;
 
 import io.culex.application.admin.AdminService;
+import io.culex.application.bridge.BridgeHost;
 import io.culex.application.admin.ListenerInfo;
 import io.culex.application.bridge.BridgeMonitor;
 import io.culex.application.connection.ClientConnection;
@@ -34,7 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The broker's application core: what a transport adapter talks to. */
-public final class Broker {
+public final class Broker implements BridgeHost {
 
     private final ConnectionContext context;
     private final AtomicReference<BrokerSettings> settings;
@@ -104,6 +105,7 @@ public final class Broker {
         this.startedAtMillis = MONOTONIC.monotonicMillis();
     }
 
+    @Override
     public BrokerSettings settings() {
         return settings.get();
     }
@@ -202,16 +204,19 @@ public final class Broker {
      * A connection the broker opens itself (a bridge's local side): like a client's, but accepted without
      * credentials and allowed every topic, whatever the listeners' authentication and ACL say.
      */
+    @Override
     public ClientConnection acceptInternal(Outbound outbound) {
         return new ClientConnection(context, outbound, INTERNAL, null);
     }
 
     /** Sessions of {@code clientId} get {@code own} limits instead of the broker-wide ones (see {@link SessionRegistry#limitsFor}). */
+    @Override
     public void sessionLimitsFor(String clientId, SessionLimits own) {
         context.sessions().limitsFor(clientId, own);
     }
 
     /** The session of {@code clientId}, connected or offline. */
+    @Override
     public Optional<SessionActor> session(String clientId) {
         return context.sessions().find(clientId);
     }
@@ -220,6 +225,7 @@ public final class Broker {
      * Publishes a message the broker itself originates ($SYS topics, log lines): routed and
      * retained like a client's, without a publishing session. Safe from any thread.
      */
+    @Override
     public void publishFromBroker(Message message) {
         context.router().publish(message);
     }

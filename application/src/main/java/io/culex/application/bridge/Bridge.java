@@ -3,7 +3,6 @@ package io.culex.application.bridge;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
-import io.culex.application.Broker;
 import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.ConnectProperties;
 import io.culex.application.connection.ConnectRequest;
@@ -43,7 +42,7 @@ final class Bridge {
     private static final int LOCAL_SUBSCRIBE_PACKET_ID = 1;
 
     private final BridgeSettings settings;
-    private final Broker broker;
+    private final BridgeHost broker;
     private final RemoteConnector connector;
     private final BridgeTimers timers;
     private final TopicMapper topics;
@@ -68,7 +67,7 @@ final class Bridge {
     private volatile long connectedSinceMillis;
     private volatile String lastError;
 
-    Bridge(BridgeSettings settings, Broker broker, RemoteConnector connector, BridgeTimers timers,
+    Bridge(BridgeSettings settings, BridgeHost broker, RemoteConnector connector, BridgeTimers timers,
            RandomGenerator random) {
         this.settings = settings;
         this.broker = broker;
@@ -128,12 +127,12 @@ final class Bridge {
      * applies here, once per broker start; later connections always resume the session.
      */
     private void prepareLocalSession() {
-        LocalSide side = new LocalSide(this, null, timers::execute);
+        LocalSide side = new LocalSide(this, null, true, timers::execute);
         ClientConnection connection = broker.acceptInternal(side);
         side.connection(connection);
         // Receive Maximum 1: with no link, at most one queued message moves into flight (and waits there).
         connection.connect(localConnect(settings.localCleanSession(), 1));
-        subscribeLocally(connection);
+        subscribeLocally(connection, QoS.EXACTLY_ONCE);
         connection.connectionLost();
     }
 
@@ -181,14 +180,16 @@ final class Bridge {
             return;
         }
         RemoteLink link = session.link();
-        LocalSide side = new LocalSide(this, link, timers::execute);
+        RemoteConnack connack = session.connack();
+        LocalSide side = new LocalSide(this, link, connack.retainAvailable(), timers::execute);
         ClientConnection connection = broker.acceptInternal(side);
         side.connection(connection);
         local = side;
         int receiveMaximum = Math.max(1, Math.min(broker.settings().sessionLimits().maxInflight(),
-                session.connack().receiveMaximum()));
+                connack.receiveMaximum()));
         connection.connect(localConnect(false, receiveMaximum));
-        subscribeLocally(connection);
+        // An MQTT 5 remote may take less than QoS 2: what the session sends from now on is capped to its maximum.
+        subscribeLocally(connection, connack.maximumQoS());
         session.attached(connection);
         backoff.reset();
         traffic.resetIdle();
@@ -380,10 +381,13 @@ final class Bridge {
                 settings.localClientId(), null, null, false, properties);
     }
 
-    /** The out topics' local filters, No Local (what came in does not go back out), Retain As Published. */
-    private void subscribeLocally(ClientConnection connection) {
+    /**
+     * The out topics' local filters at their QoS (at most {@code maximum}), No Local (what came in does not go
+     * back out), Retain As Published.
+     */
+    private void subscribeLocally(ClientConnection connection, QoS maximum) {
         List<SubscriptionRequest> requests = topics.outTopics().stream()
-                .map(topic -> new SubscriptionRequest(topic.localFilter(), topic.qos(), true, true,
+                .map(topic -> new SubscriptionRequest(topic.localFilter(), topic.qos().min(maximum), true, true,
                         RetainHandling.SEND_IF_NEW_SUBSCRIPTION))
                 .toList();
         if (!requests.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.culex.application.bridge;
 
-import io.culex.application.Broker;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -13,13 +12,13 @@ public final class BridgeService implements BridgeMonitor {
 
     private final List<Bridge> bridges;
 
-    public BridgeService(List<BridgeSettings> configured, Broker broker, RemoteConnector connector,
+    public BridgeService(List<BridgeSettings> configured, BridgeHost broker, RemoteConnector connector,
                          BridgeTimers timers) {
         this(configured, broker, connector, timers, new java.util.Random());
     }
 
     /** @param random the jitter of {@code restart_timeout base cap} */
-    public BridgeService(List<BridgeSettings> configured, Broker broker, RemoteConnector connector,
+    public BridgeService(List<BridgeSettings> configured, BridgeHost broker, RemoteConnector connector,
                          BridgeTimers timers, RandomGenerator random) {
         this.bridges = configured.stream()
                 .map(settings -> new Bridge(settings, broker, connector, timers, random))

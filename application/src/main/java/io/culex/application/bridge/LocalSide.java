@@ -25,13 +25,19 @@ final class LocalSide implements Outbound {
 
     private final Bridge bridge;
     private final RemoteLink link;
+    private final boolean retainAvailable;
     private final Executor home;
     private ClientConnection connection;
 
-    /** @param link null for the start-up pass; @param home the session's thread without a link */
-    LocalSide(Bridge bridge, RemoteLink link, Executor home) {
+    /**
+     * @param link            null for the start-up pass
+     * @param retainAvailable false if the remote said it takes no retained messages: the flag is left off
+     * @param home            the session's thread without a link
+     */
+    LocalSide(Bridge bridge, RemoteLink link, boolean retainAvailable, Executor home) {
         this.bridge = bridge;
         this.link = link;
+        this.retainAvailable = retainAvailable;
         this.home = home;
     }
 
@@ -63,7 +69,7 @@ final class LocalSide implements Outbound {
         if (link == null) {
             return true; // kept in flight: re-sent with DUP once a link is up
         }
-        Delivery sent = delivery.retainFlag() && !bridge.settings().outgoingRetain()
+        Delivery sent = delivery.retainFlag() && !(bridge.settings().outgoingRetain() && retainAvailable)
                 ? new Delivery(delivery.message(), delivery.qos(), false, delivery.subscriptionIds(),
                 delivery.sharedFilter())
                 : delivery;

@@ -309,4 +309,38 @@ class BridgeLifecycleTest {
             assertEquals(3, fixture.status().dropped());
         }
     }
+
+    @Test
+    void aClientTakingTheBridgesLocalClientIdEndsTheLinkAndTheBridgeReconnects() {
+        try (BridgeFixture fixture = new BridgeFixture()) {
+            fixture.start(settings());
+            FakeRemote.Link link = fixture.remote.accept();
+
+            fixture.client("local.host.b1");
+
+            assertTrue(link.ended && link.endedWithDisconnect);
+            assertEquals(BridgeState.WAITING_TO_RETRY, fixture.status().state());
+            fixture.timers.advance(10_000);
+            assertEquals(2, fixture.remote.attempts.size());
+        }
+    }
+
+    @Test
+    void aLazyBridgeThatFailsWaitsTheRestartTimeoutThenTheThresholdAgain() {
+        try (BridgeFixture fixture = new BridgeFixture()) {
+            TestBridgeSettings settings = settings();
+            settings.startType = BridgeStartType.LAZY;
+            settings.threshold = 1;
+            fixture.start(settings);
+            fixture.client("publisher").publish("a/1", "m1", QoS.AT_LEAST_ONCE);
+            fixture.check();
+            fixture.remote.refuse("connection refused");
+            assertEquals(BridgeState.WAITING_TO_RETRY, fixture.status().state());
+
+            fixture.timers.advance(9_000);
+            assertEquals(1, fixture.remote.attempts.size());
+            fixture.timers.advance(2_000);
+            assertEquals(2, fixture.remote.attempts.size(), "the message still waits: connect again");
+        }
+    }
 }

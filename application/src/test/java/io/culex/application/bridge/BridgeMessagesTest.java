@@ -210,4 +210,16 @@ class BridgeMessagesTest {
             assertEquals(3, fixture.broker.session("other").orElseThrow().query(Session::pendingCount).join());
         }
     }
+
+    @Test
+    void anMqtt5RemotesMaximumQosAndMissingRetainAreRespected() {
+        try (BridgeFixture fixture = new BridgeFixture()) {
+            fixture.start(new TestBridgeSettings().topic("a/#", OUT, QoS.EXACTLY_ONCE, "", ""));
+            FakeRemote.Link link = fixture.remote.accept(new RemoteConnack(false, 65_535, 0, QoS.AT_LEAST_ONCE, false));
+
+            fixture.client("publisher").publish("a/1", "m", QoS.EXACTLY_ONCE, true);
+
+            assertEquals(List.of("PUBLISH 1 a/1 q1 m"), link.publishes());
+        }
+    }
 }

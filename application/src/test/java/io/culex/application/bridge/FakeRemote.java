@@ -42,9 +42,13 @@ final class FakeRemote implements RemoteConnector {
     }
 
     Link accept(int receiveMaximum) {
+        return accept(new RemoteConnack(false, receiveMaximum, 0, QoS.EXACTLY_ONCE, true));
+    }
+
+    Link accept(RemoteConnack connack) {
         Attempt attempt = lastAttempt();
         Link link = new Link(attempt.address(), attempt.listener());
-        attempt.listener().connected(link, new RemoteConnack(false, receiveMaximum, 0, QoS.EXACTLY_ONCE, true));
+        attempt.listener().connected(link, connack);
         link.acknowledgeBridgePackets();
         return link;
     }
