@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is disabled until they are fixed), with Culex as the remote killed by SIGKILL:
  * <ul>
  *   <li>QoS 2 messages the bridge had in flight at the kill are lost, intermittently (up to 20, e.g. m71..m79):
- *   in 6 of 9 runs after bridge-app 752ab5d was merged, also with the jar from before that merge as the remote
- *   (so the merged local/bridge side is involved) and with NettyRemoteLink's void-promise writes reverted; in none
- *   of 4 runs before it. Not diagnosed further.</li>
+ *   in 9 of 16 runs after bridge-app 752ab5d was merged (still with bridge-app 50b2628), also with the jar from
+ *   before that merge as the remote (so the merged local/bridge side is involved) and with NettyRemoteLink's
+ *   void-promise writes reverted; in none of 4 runs before it. Not diagnosed further.</li>
  *   <li>Once a QoS 2 message its subscriber had completed came again (m20): {@code Session.acknowledgePubrec} sends
  *   PUBREL before the store has written {@code flightReleased}, so the restored session resends the PUBLISH,
  *   which MQTT forbids after a PUBREL (4.3.3).</li>
