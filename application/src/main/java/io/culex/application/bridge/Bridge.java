@@ -34,8 +34,11 @@ final class Bridge {
     private static final System.Logger LOG = System.getLogger("io.culex.bridge");
     static final long CHECK_INTERVAL_MILLIS = 1_000;
     static final long DROP_LOG_INTERVAL_MILLIS = 10_000;
-    /** How often a bridge on a backup address checks whether its primary address is reachable again. */
-    static final long PRIMARY_PROBE_INTERVAL_MILLIS = 60_000;
+    /**
+     * How often a bridge on a backup address checks whether its primary address is reachable again: every 5 s,
+     * as Mosquitto (bridge_check, primary_retry), so a bridge is back on its primary within seconds.
+     */
+    static final long PRIMARY_PROBE_INTERVAL_MILLIS = 5_000;
     private static final int LOCAL_SUBSCRIBE_PACKET_ID = 1;
 
     private final BridgeSettings settings;

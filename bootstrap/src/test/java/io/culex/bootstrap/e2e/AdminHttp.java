@@ -43,11 +43,18 @@ final class AdminHttp implements AutoCloseable {
 
     /** Writes the password and token files into {@code dir} and starts the broker with {@code extraLines} too. */
     static AdminHttp start(Path dir, String... extraLines) throws IOException {
-        return start(dir, BridgeMonitor.NONE, extraLines);
+        return new AdminHttp(RunningBroker.start(withApiListener(dir, extraLines)));
     }
 
-    /** As {@link #start(Path, String...)}, with the API showing the bridges {@code bridges} reports. */
+    /**
+     * As {@link #start(Path, String...)}, with the API showing the bridges {@code bridges} reports instead of the
+     * configured ones.
+     */
     static AdminHttp start(Path dir, BridgeMonitor bridges, String... extraLines) throws IOException {
+        return new AdminHttp(RunningBroker.start(bridges, withApiListener(dir, extraLines)));
+    }
+
+    private static String[] withApiListener(Path dir, String... extraLines) throws IOException {
         PasswordHasher hasher = new PasswordHasher();
         Path passwd = dir.resolve("passwd");
         Files.writeString(passwd, ADMIN + ":" + hasher.hash(ADMIN_PASSWORD, HashAlgorithm.SHA512_PBKDF2,
@@ -58,7 +65,7 @@ final class AdminHttp implements AutoCloseable {
         List<String> lines = new ArrayList<>(List.of("password_file " + passwd, "listener 0 127.0.0.1",
                 "protocol http_api", "http_api_users " + ADMIN, "http_api_token_file " + token));
         lines.addAll(List.of(extraLines));
-        return new AdminHttp(RunningBroker.start(bridges, lines.toArray(String[]::new)));
+        return lines.toArray(String[]::new);
     }
 
     RunningBroker broker() {

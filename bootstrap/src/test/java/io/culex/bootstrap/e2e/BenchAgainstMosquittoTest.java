@@ -2,7 +2,7 @@ package io.culex.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.culex.bootstrap.e2e.bridge.MosquittoProcess;
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,22 +3,15 @@ package io.culex.bootstrap.e2e;
 import static io.culex.bootstrap.e2e.RawPackets.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MosquittoBridgeIntoCulexTest {
 
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     private static final Duration QUIET = Duration.ofSeconds(1);
 
     private RunningBroker culex;
-    private Process mosquitto;
+    private MosquittoProcess mosquitto;
 
     @TempDir
     Path dir;
@@ -40,53 +32,24 @@ class MosquittoBridgeIntoCulexTest {
     @AfterEach
     void stop() throws InterruptedException {
         if (mosquitto != null) {
-            mosquitto.destroy(); // only the process this test started
-            if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
-                mosquitto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            mosquitto.close(); // only the process this test started
         }
         if (culex != null) {
             culex.close();
         }
     }
 
-    private int startMosquittoBridgingTo(int culexPort) throws IOException {
-        if (!Files.isExecutable(MOSQUITTO)) {
-            if (System.getenv("CI") != null) {
-                fail("CI is set but " + MOSQUITTO + " is not installed");
-            }
-            Assumptions.abort(MOSQUITTO + " not installed");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path config = dir.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
-                "listener " + port + " 127.0.0.1",
+    private int startMosquittoBridgingTo(int culexPort) {
+        mosquitto = MosquittoProcess.start(dir,
                 "allow_anonymous true",
-                "user " + System.getProperty("user.name"),
                 "connection culex",
                 "address 127.0.0.1:" + culexPort,
                 "topic sync/# both 0",
                 "try_private true",
                 "cleansession true",
                 "notifications false",
-                "restart_timeout 1",
-                ""));
-        mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return port;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline || !mosquitto.isAlive()) {
-                    fail("mosquitto did not listen on " + port + ": " + Files.readString(dir.resolve("mosquitto.log")));
-                }
-            }
-        }
+                "restart_timeout 1");
+        return mosquitto.port();
     }
 
     /** Topics of the PUBLISH packets arriving until {@link #QUIET} passes without one. */
@@ -120,8 +83,7 @@ class MosquittoBridgeIntoCulexTest {
                 publisher.send(RawPackets.publish("sync/probe", utf8("p"), 0, 0));
                 crossed = onCulex.readPacketWithin(Duration.ofMillis(500)) != null;
             }
-            assertTrue(crossed, "mosquitto's bridge never delivered to Culex: "
-                    + Files.readString(dir.resolve("mosquitto.log")));
+            assertTrue(crossed, "mosquitto's bridge never delivered to Culex: " + mosquitto.log());
             publishesUntilQuiet(onCulex);
             publishesUntilQuiet(onMosquitto);
 

@@ -5,6 +5,7 @@ import io.culex.bootstrap.CulexBroker;
 import io.culex.bootstrap.config.BrokerConfig;
 import io.culex.bootstrap.config.ConfigParser;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A broker started in-process on a free loopback port, for end-to-end tests over a real socket. */
 final class RunningBroker implements AutoCloseable {
@@ -23,16 +24,25 @@ final class RunningBroker implements AutoCloseable {
      * and "$SYS/#" subscriptions see only what the test itself published.
      */
     static RunningBroker start(String... extraConfigLines) {
-        return start(BridgeMonitor.NONE, extraConfigLines);
+        return start(Optional.empty(), extraConfigLines);
     }
 
-    /** As {@link #start(String...)}, with the views showing the bridges {@code bridges} reports. */
+    /**
+     * As {@link #start(String...)}, with the views showing the bridges {@code bridges} reports instead of the
+     * configured ones.
+     */
     static RunningBroker start(BridgeMonitor bridges, String... extraConfigLines) {
+        return start(Optional.of(bridges), extraConfigLines);
+    }
+
+    private static RunningBroker start(Optional<BridgeMonitor> shownBridges, String... extraConfigLines) {
         String config = "listener 0 127.0.0.1\nallow_anonymous true\nsys_interval 0\n"
                 + String.join("\n", extraConfigLines) + "\n";
         try {
             BrokerConfig parsed = ConfigParser.parse(config, "test.conf");
-            return new RunningBroker(CulexBroker.start(parsed, bridges), parsed);
+            CulexBroker broker = shownBridges.isPresent() ? CulexBroker.start(parsed, shownBridges.get())
+                    : CulexBroker.start(parsed);
+            return new RunningBroker(broker, parsed);
         } catch (Exception e) {
             throw new IllegalStateException("test broker did not start: " + e.getMessage(), e);
         }

@@ -11,9 +11,10 @@ import java.util.function.Predicate;
 
 /**
  * The shipped jar run as a separate process. Its output goes to a file rather than a
- * pipe: the JDK closes a pipe when the process exits, racing a reader for the last lines.
+ * pipe: the JDK closes a pipe when the process exits, racing a reader for the last lines. Public for the
+ * bridge ITs, which kill one broker of a bridged pair.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "culex.jar");
     private static final long WAIT_SECONDS = 20;
@@ -26,7 +27,7 @@ final class BrokerProcess implements AutoCloseable {
         this.outputFile = outputFile;
     }
 
-    static BrokerProcess start(String... args) throws IOException {
+    public static BrokerProcess start(String... args) throws IOException {
         return start(List.of(), args);
     }
 
@@ -46,7 +47,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** Waits (bounded) for an output line matching {@code wanted} and returns it. */
-    String awaitLine(Predicate<String> wanted, String description) throws InterruptedException {
+    public String awaitLine(Predicate<String> wanted, String description) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         do {
             for (String line : output().split("\n")) {
@@ -69,7 +70,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the process dies at once, as in a crash or an OOM kill; waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError("broker survived SIGKILL");
@@ -90,11 +91,11 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as a service manager stops the broker. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(outputFile, StandardCharsets.UTF_8);
         } catch (IOException e) {

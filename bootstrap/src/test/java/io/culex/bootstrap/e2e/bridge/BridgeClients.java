@@ -65,6 +65,7 @@ final class BridgeClients implements AutoCloseable {
         return connect(broker.uri(), clientId, cleanSession);
     }
 
+    /** A client of any broker, Culex or Mosquitto, by Paho's server URI. */
     Client connect(String serverUri, String clientId, boolean cleanSession) throws MqttException {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);

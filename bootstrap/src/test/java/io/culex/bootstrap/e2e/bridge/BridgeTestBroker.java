@@ -37,7 +37,12 @@ final class BridgeTestBroker implements AutoCloseable {
     }
 
     int port() {
-        return broker.listeners().get(0).getPort();
+        return port(0);
+    }
+
+    /** The port of the listener at {@code index} in the configuration. */
+    int port(int index) {
+        return broker.listeners().get(index).getPort();
     }
 
     String uri() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import io.culex.bootstrap.CulexBroker;
 import io.culex.bootstrap.config.ConfigParser;
 import java.nio.charset.StandardCharsets;
@@ -133,8 +134,6 @@ class MosquittoProcessTest {
                          "allow_anonymous true",
                          "connection to-culex",
                          "address 127.0.0.1:" + culexPort,
-                         // Culex refuses the bridge protocol levels 0x83/0x84 that try_private sends (for now).
-                         "try_private false",
                          "topic sensors/# out 1"))) {
                 onCulex.paho.subscribe("sensors/#", 1);
                 mosquitto.awaitLog(line -> line.contains("Connecting bridge") && line.contains("to-culex"), WAIT,

@@ -3,7 +3,7 @@ package io.culex.bootstrap.tools.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.culex.bootstrap.e2e.bridge.MosquittoProcess;
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.application.security.password.PasswordFile;
 import io.culex.application.security.password.PasswordFileParser;
-import io.culex.bootstrap.e2e.bridge.MosquittoProcess;
+import io.culex.adapters.netty.bridge.MosquittoProcess;
 import io.culex.bootstrap.tools.passwd.MosquittoInstallation.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
