@@ -16,6 +16,8 @@ public final class DurabilityTicket {
     private final AtomicBoolean failed = new AtomicBoolean();
     private final Runnable onDurable;
     private final Runnable onFailed;
+    // Set while the creator still holds its part; taken by the thread that completes the last part.
+    private volatile Runnable lastStep;
 
     /**
      * @param onDurable runs when every write is durable
@@ -36,11 +38,32 @@ public final class DurabilityTicket {
         parts.incrementAndGet();
     }
 
+    /**
+     * Runs {@code step} once every other part is durable, before the outcome; the writes it submits with
+     * this ticket are waited for too. At most one step; it is skipped when a write failed. Call it before
+     * {@link #seal()}.
+     */
+    public void thenWrite(Runnable step) {
+        if (lastStep != null) {
+            throw new IllegalStateException("a ticket has one last step");
+        }
+        lastStep = step;
+    }
+
     /** A write is durable, or a hand-over ended without one. */
     public void release() {
-        if (parts.decrementAndGet() == 0) {
-            (failed.get() ? onFailed : onDurable).run();
+        if (parts.decrementAndGet() != 0) {
+            return;
         }
+        Runnable step = lastStep;
+        if (step != null && !failed.get()) {
+            lastStep = null;
+            parts.incrementAndGet(); // the step's own hand-over, so its first write cannot end the ticket early
+            step.run();
+            release();
+            return;
+        }
+        (failed.get() ? onFailed : onDurable).run();
     }
 
     /** A write failed: the outcome will be {@code onFailed}. */

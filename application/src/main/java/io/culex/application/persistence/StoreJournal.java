@@ -124,9 +124,21 @@ public final class StoreJournal implements SessionJournal, QueueSource {
         lastWrite = writer.submit(new FlightEnded(clientId, packetId), null);
     }
 
+    /**
+     * The id of an inbound QoS 2 message is written last, once the message's copies are durable: with both
+     * in flight together a crash could keep the id without the copies (they are journaled later, by the
+     * subscribers' sessions), and the publisher's re-sent PUBLISH would then be taken for delivered and lost.
+     * The window left is the other way round (copies kept, id not: the re-sent message is delivered twice).
+     */
     @Override
     public void inboundQos2Received(int packetId) {
-        lastWrite = writer.submit(new InboundQos2Received(clientId, packetId), current);
+        InboundQos2Received received = new InboundQos2Received(clientId, packetId);
+        DurabilityTicket routed = current;
+        if (routed == null) {
+            lastWrite = writer.submit(received, null);
+        } else {
+            routed.thenWrite(() -> writer.submit(received, routed));
+        }
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +79,6 @@ class BridgeKillIT {
     }
 
     @Test
-    @Disabled("known bugs, see the class comment: QoS 2 messages in flight are lost when the remote Culex is killed")
     void theRemoteCulexIsKilledInTheMiddleOfTheQos2Stream() throws Exception {
         killTheRemoteInTheMiddleOfTheStream(2);
     }
