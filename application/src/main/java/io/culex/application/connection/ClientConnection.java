@@ -45,6 +45,8 @@ public final class ClientConnection implements SessionAttachment {
     private final ServerCapabilities capabilities;
     private final Transmitter transmitter = new OutboundTransmitter();
     private final String listenerId;
+    /** Opened by the broker itself (a bridge's local side): exempt from the checks meant for network clients. */
+    private final boolean internal;
 
     // Written on the event loop; read there and by takeover on the session's thread.
     private Phase phase = Phase.AWAITING_CONNECT;
@@ -84,6 +86,20 @@ public final class ClientConnection implements SessionAttachment {
     /** @param listenerId the transport's name for the listener the connection came in on, or null */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security,
                             String listenerId) {
+        this(context, outbound, security, listenerId, false);
+    }
+
+    /**
+     * A connection the broker opens itself (a bridge's local side): server_reference, clientid_prefixes and
+     * persistent_client_expiration do not apply to it, and it may use a client id reserved for it.
+     */
+    public static ClientConnection internal(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
+        return new ClientConnection(context, outbound, security, null, true);
+    }
+
+    private ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security,
+                             String listenerId, boolean internal) {
+        this.internal = internal;
         this.context = context;
         this.outbound = outbound;
         this.security = Objects.requireNonNull(security, "security");
@@ -108,7 +124,7 @@ public final class ClientConnection implements SessionAttachment {
         version = requested;
         clientProperties = request.properties();
         String serverReference = context.settings().protocol().serverReference();
-        if (serverReference != null && version.hasReasonCodes()) {
+        if (serverReference != null && version.hasReasonCodes() && !internal) {
             redirect(request, serverReference);
             return;
         }
@@ -123,7 +139,7 @@ public final class ClientConnection implements SessionAttachment {
             assignedId = id;
         }
         // clientid_prefixes: as Mosquitto 2.0, one prefix, checked after an id is assigned, refused as not authorised.
-        if (!id.startsWith(context.settings().clientIdPrefix())) {
+        if (!internal && !id.startsWith(context.settings().clientIdPrefix())) {
             reject(request, ReasonCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
             return;
         }
@@ -249,6 +265,10 @@ public final class ClientConnection implements SessionAttachment {
     }
 
     private void accept(ConnectRequest request, String id, String assignedId, Connack.Properties authentication) {
+        if (!internal && context.sessions().isReserved(id)) {
+            reject(request, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id " + id + " is reserved for a bridge");
+            return;
+        }
         phase = Phase.CONNECTED;
         clientId = id;
         username = request.username();
@@ -260,7 +280,7 @@ public final class ClientConnection implements SessionAttachment {
         outbound.expectTrafficWithin(keepAlive * 1000L * KEEPALIVE_GRACE_PERCENT / 100);
         connectSessionExpiry = version.sessionExpiryInterval(request.cleanSession(),
                 request.properties().sessionExpiryInterval(),
-                context.settings().protocol().persistentClientExpirationSeconds());
+                internal ? 0 : context.settings().protocol().persistentClientExpirationSeconds());
         connackProperties = capabilities.connackProperties(assignedId,
                 keepAlive == request.keepAliveSeconds() ? null : keepAlive)
                 .withAuthentication(authentication.authenticationMethod(), authentication.authenticationData());
