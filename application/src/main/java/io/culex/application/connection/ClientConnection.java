@@ -138,6 +138,9 @@ public final class ClientConnection implements SessionAttachment {
             id = context.settings().autoIdPrefix() + UUID.randomUUID();
             assignedId = id;
         }
+        if (refusedAsReserved(request, id)) {
+            return;
+        }
         // clientid_prefixes: as Mosquitto 2.0, one prefix, checked after an id is assigned, refused as not authorised.
         if (!internal && !id.startsWith(context.settings().clientIdPrefix())) {
             reject(request, ReasonCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
@@ -265,9 +268,8 @@ public final class ClientConnection implements SessionAttachment {
     }
 
     private void accept(ConnectRequest request, String id, String assignedId, Connack.Properties authentication) {
-        if (!internal && context.sessions().isReserved(id)) {
-            reject(request, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id " + id + " is reserved for a bridge");
-            return;
+        if (refusedAsReserved(request, id)) {
+            return; // use_username_as_clientid may have given it
         }
         phase = Phase.CONNECTED;
         clientId = id;
@@ -291,6 +293,15 @@ public final class ClientConnection implements SessionAttachment {
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
         actor = context.sessions().open(id, request.cleanSession(), connectSessionExpiry, this).actor();
         actor.permissions(permissions);
+    }
+
+    /** A network client asking for a bridge's local client id is refused: it would take the session over. */
+    private boolean refusedAsReserved(ConnectRequest request, String id) {
+        if (internal || !context.sessions().isReserved(id)) {
+            return false;
+        }
+        reject(request, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id " + id + " is reserved for a bridge");
+        return true;
     }
 
     /** A will the broker could not publish as asked is refused at CONNECT (MQTT 5, 3.2.2.3.4 and 3.2.2.3.5). */
