@@ -81,21 +81,13 @@ final class RemoteSession implements RemoteLinkListener {
 
     /**
      * The bridge ends the link on purpose (lazy idle timeout, broker stopping, primary address back, local
-     * session gone). With remote notifications, as Mosquitto (which closes the socket), the link is closed without
-     * DISCONNECT so the remote publishes our will "0"; the bridge first publishes the retained "0" itself, so the
-     * remote's notification topic never keeps a stale "1". Without them, a normal DISCONNECT.
+     * session gone). As Mosquitto (net__socket_close), with remote notifications the link is closed without
+     * DISCONNECT: the remote publishes our will, retained "0" at QoS 1, so its notification topic never keeps a
+     * stale "1" (a DISCONNECT would discard the will). Without them, a normal DISCONNECT.
      */
     void endDeliberately(String reason) {
         BridgeSettings settings = bridge.settings();
-        boolean remoteNotifications = settings.notifications() && !settings.notificationsLocalOnly();
-        RemoteLink current = link;
-        if (remoteNotifications && current != null && connack != null) {
-            Message offline = new Message(settings.notificationTopic(), "0".getBytes(StandardCharsets.UTF_8),
-                    QoS.AT_MOST_ONCE, true);
-            current.publish(0, settings.notificationTopic(), new Delivery(offline, QoS.AT_MOST_ONCE, true), false, -1);
-            current.flush();
-        }
-        end(reason, remoteNotifications);
+        end(reason, settings.notifications() && !settings.notificationsLocalOnly());
     }
 
     String endedBy() {

@@ -78,7 +78,7 @@ class BridgeHardeningTest {
     }
 
     @Test
-    void aLazyBridgeLeavingWhenIdleSetsTheRemoteNotificationToZeroAndLetsTheWillApply() {
+    void aLazyBridgeLeavingWhenIdleClosesWithoutDisconnectSoTheRemotesWillSaysZero() {
         try (BridgeFixture fixture = new BridgeFixture()) {
             TestBridgeSettings settings = new TestBridgeSettings().topic("a/#", OUT, QoS.AT_LEAST_ONCE, "", "");
             settings.notifications = true;
@@ -92,16 +92,36 @@ class BridgeHardeningTest {
 
             fixture.timers.advance(61_000);
 
-            List<String> publishes = link.publishes();
-            assertEquals("PUBLISH 0 " + NOTIFICATION_TOPIC + " q0 0 retain", publishes.get(publishes.size() - 1));
             assertTrue(link.ended);
-            assertFalse(link.endedWithDisconnect, "as Mosquitto: the socket is closed, the remote's will says 0 too");
+            assertFalse(link.endedWithDisconnect, "as Mosquitto: the socket is closed and the will says 0");
+            assertEquals("0", new String(fixture.remote.lastAttempt().request().will().payload(),
+                    StandardCharsets.UTF_8));
             assertEquals(BridgeState.IDLE, fixture.status().state());
         }
     }
 
     @Test
-    void stoppingTheBrokerSetsTheRemoteNotificationToZero() {
+    void aLazyBridgeWithoutRemoteNotificationsLeavesWithDisconnect() {
+        try (BridgeFixture fixture = new BridgeFixture()) {
+            TestBridgeSettings settings = new TestBridgeSettings().topic("a/#", OUT, QoS.AT_LEAST_ONCE, "", "");
+            settings.notifications = true;
+            settings.notificationsLocalOnly = true;
+            settings.startType = BridgeStartType.LAZY;
+            settings.threshold = 1;
+            fixture.start(settings);
+            fixture.client("publisher").publish("a/1", "m1", QoS.AT_LEAST_ONCE);
+            fixture.check();
+            FakeRemote.Link link = fixture.remote.accept();
+            link.listener.puback(1, 0);
+
+            fixture.timers.advance(61_000);
+
+            assertTrue(link.ended && link.endedWithDisconnect);
+        }
+    }
+
+    @Test
+    void stoppingTheBrokerClosesWithoutDisconnectSoTheRemotesWillSaysZero() {
         BridgeFixture fixture = new BridgeFixture();
         TestBridgeSettings settings = new TestBridgeSettings().topic("a/#", OUT, QoS.AT_LEAST_ONCE, "", "");
         settings.notifications = true;
@@ -110,9 +130,9 @@ class BridgeHardeningTest {
 
         fixture.close();
 
-        assertEquals(List.of("PUBLISH 65535 " + NOTIFICATION_TOPIC + " q1 1 retain",
-                "PUBLISH 0 " + NOTIFICATION_TOPIC + " q0 0 retain"), link.publishes());
+        assertEquals(List.of("PUBLISH 65535 " + NOTIFICATION_TOPIC + " q1 1 retain"), link.publishes());
         assertTrue(link.ended);
+        assertFalse(link.endedWithDisconnect);
     }
 
     @Test
