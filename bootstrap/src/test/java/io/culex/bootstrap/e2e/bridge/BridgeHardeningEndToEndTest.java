@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Culex bridge to Debian's Mosquitto 2.0, where a bridge used to behave as an ordinary client of its own
- * broker or left a stale notification on the remote; checked with Paho clients on both brokers.
+ * broker, left a stale notification on the remote or sent a remote more QoS than it takes; checked with Paho
+ * clients on both brokers.
  */
 @Timeout(60)
 class BridgeHardeningEndToEndTest {
@@ -90,6 +91,36 @@ class BridgeHardeningEndToEndTest {
             assertEquals("m", next(carried));
             assertEquals(BridgeState.CONNECTED, local.bridge().state());
             assertEquals(1, local.bridge().connectAttempts(), "no takeover, no reconnection");
+        }
+    }
+
+    @Test
+    void qos2MessagesQueuedForAnMqtt5RemoteWithMaxQos1GoAtQos1() throws Exception {
+        try (MosquittoProcess remote = MosquittoProcess.start(dir, "allow_anonymous true\nmax_qos 1");
+             BridgeTestBroker local = BridgeTestBroker.start(0,
+                     "connection capped",
+                     "address 127.0.0.1:" + remote.port(),
+                     "remote_clientid capped-bridge",
+                     "bridge_protocol_version mqttv50",
+                     "start_type lazy",
+                     "threshold 2",
+                     "notifications false",
+                     "topic out/# out 2")) {
+            BlockingQueue<String> carried = subscribe(remote.uri(), "watcher", "out/#");
+            MqttClient publisher = connect(local.uri(), "publisher");
+
+            // Queued at QoS 2 while the bridge waits for its threshold, before it knows the remote's maximum.
+            publisher.publish("out/1", "m1".getBytes(StandardCharsets.UTF_8), 2, false);
+            publisher.publish("out/2", "m2".getBytes(StandardCharsets.UTF_8), 2, false);
+
+            assertEquals("m1", next(carried));
+            assertEquals("m2", next(carried));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (local.bridge().queued() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, local.bridge().queued(), "the remote's PUBACKs ended the QoS 2 flights");
+            assertEquals(1, local.bridge().connectAttempts(), "the remote never refused a PUBLISH");
         }
     }
 
