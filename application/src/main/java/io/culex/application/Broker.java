@@ -206,7 +206,13 @@ public final class Broker implements BridgeHost {
      */
     @Override
     public ClientConnection acceptInternal(Outbound outbound) {
-        return new ClientConnection(context, outbound, INTERNAL, null);
+        return ClientConnection.internal(context, outbound, INTERNAL);
+    }
+
+    /** Network clients asking for {@code clientId} are refused: the id is a bridge's (see {@link SessionRegistry#reserve}). */
+    @Override
+    public void reserveClientId(String clientId) {
+        context.sessions().reserve(clientId);
     }
 
     /** Sessions of {@code clientId} get {@code own} limits instead of the broker-wide ones (see {@link SessionRegistry#limitsFor}). */

@@ -10,12 +10,16 @@ import io.culex.application.connection.SubscriptionRequest;
 import io.culex.application.protocol.ProtocolVersion;
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
+import io.culex.domain.session.OutboundFlight;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.SessionLimits;
 import io.culex.domain.topic.Subscription.RetainHandling;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * One {@code connection} of the configuration at run time. Its local side is an ordinary persistent session
@@ -79,6 +83,8 @@ final class Bridge {
         this.traffic = new BridgeTraffic(timers::monotonicMillis);
         this.address = addresses.current().toString();
         broker.sessionLimitsFor(settings.localClientId(), ownLimits(broker.settings().sessionLimits()));
+        // Otherwise a client with this id takes the session over, the bridge takes it back, and so on forever.
+        broker.reserveClientId(settings.localClientId());
     }
 
     /** The broker's limits, but the queue bounded by bridge_max_queued_messages/bytes (0: no bound). */
@@ -127,7 +133,7 @@ final class Bridge {
      * applies here, once per broker start; later connections always resume the session.
      */
     private void prepareLocalSession() {
-        LocalSide side = new LocalSide(this, null, true, timers::execute);
+        LocalSide side = new LocalSide(this, null, true, QoS.EXACTLY_ONCE, timers::execute);
         ClientConnection connection = broker.acceptInternal(side);
         side.connection(connection);
         // Receive Maximum 1: with no link, at most one queued message moves into flight (and waits there).
@@ -146,8 +152,7 @@ final class Bridge {
         boolean wasConnected = local != null;
         detachLocal();
         if (remote != null) {
-            // Without DISCONNECT the remote publishes our will: its notification topic then says "0".
-            remote.end("bridge stopped", settings.notifications() && !settings.notificationsLocalOnly());
+            remote.endDeliberately("bridge stopped");
             remote = null;
         }
         if (wasConnected && settings.notifications()) {
@@ -173,6 +178,18 @@ final class Bridge {
         return !stopped && session == remote;
     }
 
+    /**
+     * The packet ids the local session has in flight: the bridge's own packets to the remote avoid them, as
+     * the remote may still hold a QoS 2 flow with one of them for this session.
+     */
+    CompletableFuture<Set<Integer>> localFlightIds() {
+        return broker.session(settings.localClientId())
+                .map(actor -> actor.query(session -> session.inflight().stream()
+                        .map(OutboundFlight::packetId)
+                        .collect(Collectors.toSet())))
+                .orElseGet(() -> CompletableFuture.completedFuture(Set.of()));
+    }
+
     /** The link's event loop: the bridge's own packets were acknowledged; the local session joins the link. */
     synchronized void attachLocal(RemoteSession session) {
         if (stopped || session != remote) {
@@ -181,7 +198,8 @@ final class Bridge {
         }
         RemoteLink link = session.link();
         RemoteConnack connack = session.connack();
-        LocalSide side = new LocalSide(this, link, connack.retainAvailable(), timers::execute);
+        LocalSide side = new LocalSide(this, link, connack.retainAvailable(), connack.maximumQoS(),
+                timers::execute);
         ClientConnection connection = broker.acceptInternal(side);
         side.connection(connection);
         local = side;
@@ -190,7 +208,7 @@ final class Bridge {
         connection.connect(localConnect(false, receiveMaximum));
         // An MQTT 5 remote may take less than QoS 2: what the session sends from now on is capped to its maximum.
         subscribeLocally(connection, connack.maximumQoS());
-        session.attached(connection);
+        session.attached(side);
         backoff.reset();
         traffic.resetIdle();
         connectedSinceMillis = timers.epochMillis();
@@ -251,7 +269,7 @@ final class Bridge {
         LOG.log(WARNING, () -> "Bridge " + name() + ": the local broker closed its session.");
         local = null;
         if (remote != null) {
-            remote.end("local session closed", false);
+            remote.endDeliberately("local session closed");
         }
     }
 
@@ -327,7 +345,7 @@ final class Bridge {
             connect();
         } else if (state == BridgeState.CONNECTED
                 && traffic.idleMillis() >= settings.idleTimeoutSeconds() * 1000L && remote != null) {
-            remote.end("idle for " + settings.idleTimeoutSeconds() + " s", false);
+            remote.endDeliberately("idle for " + settings.idleTimeoutSeconds() + " s");
         }
     }
 
@@ -367,7 +385,7 @@ final class Bridge {
         }
         LOG.log(INFO, () -> "Bridge " + name() + ": primary address " + addresses.primary() + " is back.");
         returningToPrimary = true;
-        remote.end("returning to the primary address", false);
+        remote.endDeliberately("returning to the primary address");
     }
 
     // ---- requests ----

@@ -14,6 +14,9 @@ public interface BridgeHost {
     /** A connection the broker opens itself: accepted without credentials, allowed every topic. */
     ClientConnection acceptInternal(Outbound outbound);
 
+    /** Network clients connecting with {@code clientId} are refused (CONNACK 0x85 / 3.x identifier rejected). */
+    void reserveClientId(String clientId);
+
     /** Sessions of {@code clientId} get {@code own} limits instead of the broker-wide ones. */
     void sessionLimitsFor(String clientId, SessionLimits own);
 

@@ -7,8 +7,11 @@ import io.culex.application.connection.ClientConnection;
 import io.culex.application.connection.Connack;
 import io.culex.application.connection.Outbound;
 import io.culex.application.protocol.ReasonCode;
+import io.culex.domain.message.QoS;
 import io.culex.domain.session.Delivery;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -18,6 +21,11 @@ import java.util.concurrent.Executor;
  *
  * <p>Before a link exists (the start-up pass that creates the session and its subscriptions) there is no
  * remote: PUBLISHes written then stay unacknowledged in the session, to be re-sent with DUP on the link.
+ *
+ * <p>Every PUBLISH is capped at the remote's Maximum QoS when it is written (MQTT 5, 3.3.2-... a client must not
+ * send more), re-sends included. The session still holds such a flight at its own QoS, so the remote's shorter
+ * answer completes it here: a QoS 2 flight sent as QoS 1 is PUBREC'd then PUBCOMP'd locally on PUBACK, a flight
+ * sent as QoS 0 is acknowledged locally at once.
  */
 final class LocalSide implements Outbound {
 
@@ -26,18 +34,25 @@ final class LocalSide implements Outbound {
     private final Bridge bridge;
     private final RemoteLink link;
     private final boolean retainAvailable;
+    private final QoS remoteMaximumQoS;
     private final Executor home;
     private ClientConnection connection;
+    /** QoS 2 flights written as QoS 1: the remote's PUBACK ends them. Session thread and link loop. */
+    private final Set<Integer> qos2SentAsQos1 = ConcurrentHashMap.newKeySet();
+    /** Flights whose PUBREL the session is about to send although the remote holds nothing to release. */
+    private final Set<Integer> releasedLocally = ConcurrentHashMap.newKeySet();
 
     /**
      * @param link            null for the start-up pass
      * @param retainAvailable false if the remote said it takes no retained messages: the flag is left off
+     * @param remoteMaximumQoS the highest QoS the remote accepts
      * @param home            the session's thread without a link
      */
-    LocalSide(Bridge bridge, RemoteLink link, boolean retainAvailable, Executor home) {
+    LocalSide(Bridge bridge, RemoteLink link, boolean retainAvailable, QoS remoteMaximumQoS, Executor home) {
         this.bridge = bridge;
         this.link = link;
         this.retainAvailable = retainAvailable;
+        this.remoteMaximumQoS = remoteMaximumQoS;
         this.home = home;
     }
 
@@ -69,15 +84,45 @@ final class LocalSide implements Outbound {
         if (link == null) {
             return true; // kept in flight: re-sent with DUP once a link is up
         }
-        Delivery sent = delivery.retainFlag() && !(bridge.settings().outgoingRetain() && retainAvailable)
-                ? new Delivery(delivery.message(), delivery.qos(), false, delivery.subscriptionIds(),
-                delivery.sharedFilter())
+        QoS qos = delivery.qos().value() > remoteMaximumQoS.value() ? remoteMaximumQoS : delivery.qos();
+        boolean retain = delivery.retainFlag() && bridge.settings().outgoingRetain() && retainAvailable;
+        Delivery sent = qos != delivery.qos() || retain != delivery.retainFlag()
+                ? new Delivery(delivery.message(), qos, retain, delivery.subscriptionIds(), delivery.sharedFilter())
                 : delivery;
-        boolean written = link.publish(packetId, remoteTopic, sent, dup, messageExpirySeconds);
-        if (written && !dup) {
+        boolean written = link.publish(qos == QoS.AT_MOST_ONCE ? 0 : packetId, remoteTopic, sent,
+                dup && qos != QoS.AT_MOST_ONCE, messageExpirySeconds);
+        if (!written) {
+            return false;
+        }
+        if (!dup) {
             bridge.traffic().sent();
         }
-        return written;
+        if (qos != delivery.qos()) {
+            completeDowngradedLocally(packetId, delivery.qos(), qos);
+        }
+        return true;
+    }
+
+    /** A flight written below its QoS: what the remote will not answer is answered here. */
+    private void completeDowngradedLocally(int packetId, QoS held, QoS sent) {
+        if (sent == QoS.AT_LEAST_ONCE) {
+            qos2SentAsQos1.add(packetId); // the remote's PUBACK ends it
+        } else if (held == QoS.AT_LEAST_ONCE) {
+            connection.puback(packetId);
+        } else {
+            releasedLocally.add(packetId);
+            connection.pubrec(packetId);
+        }
+    }
+
+    /** The remote's PUBACK: ends a QoS 1 flight, or a QoS 2 one that was sent as QoS 1. */
+    void remotePuback(int packetId) {
+        if (qos2SentAsQos1.remove(packetId)) {
+            releasedLocally.add(packetId);
+            connection.pubrec(packetId);
+        } else {
+            connection.puback(packetId);
+        }
     }
 
     @Override
@@ -96,7 +141,9 @@ final class LocalSide implements Outbound {
 
     @Override
     public void pubrel(int packetId, ReasonCode code) {
-        if (link != null) {
+        if (releasedLocally.remove(packetId)) {
+            connection.pubcomp(packetId); // the remote never had this flow at QoS 2
+        } else if (link != null) {
             link.pubrel(packetId);
         }
     }

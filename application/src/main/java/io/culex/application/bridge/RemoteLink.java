@@ -42,7 +42,7 @@ public interface RemoteLink extends InboundFlow {
     /** Sends DISCONNECT (normal: the remote discards our will) and closes. */
     void disconnect();
 
-    /** Closes without DISCONNECT: the remote publishes our will. */
+    /** Closes without DISCONNECT, after what was written: the remote publishes our will. */
     void close();
 
     /** The thread (event loop) that owns this link; the listener's calls arrive on it. */

@@ -19,9 +19,11 @@ import java.util.function.Consumer;
 /**
  * One connection attempt of a bridge and, once the remote accepted it, the link's packets. After CONNACK it
  * first sends its own packets (the remote notification, SUBSCRIBE for the in topics, UNSUBSCRIBE for the
- * out-only ones) and waits for their acknowledgements; only then is the local session attached, so these
- * packets' ids (taken from the top of the range) are never mistaken for the session's PUBLISH ids. What the
- * remote sends meanwhile waits for the local side.
+ * out-only ones) and waits for their acknowledgements; only then is the local session attached. Their ids are
+ * taken from the top of the range, skipping every id the local session has in flight (the remote may still hold
+ * a QoS 2 flow with it); as the session sends nothing until it is attached, the two never meet. What the remote
+ * sends meanwhile waits for the local side, at most {@link #MAX_AWAITING_LOCAL} packets: beyond that the link is
+ * closed.
  *
  * <p>Threading: the transport calls every method on the link's event loop.
  */
@@ -29,6 +31,8 @@ final class RemoteSession implements RemoteLinkListener {
 
     private static final System.Logger LOG = System.getLogger("io.culex.bridge");
     private static final int FIRST_OWN_PACKET_ID = 65_535;
+    /** Remote packets kept while the bridge's own packets await their acknowledgements. */
+    static final int MAX_AWAITING_LOCAL = 1_000;
 
     private final Bridge bridge;
     private final RemoteAddress address;
@@ -39,8 +43,11 @@ final class RemoteSession implements RemoteLinkListener {
     private volatile RemoteLink link;
     private volatile RemoteConnack connack;
     private volatile ClientConnection local;
+    private volatile LocalSide localSide;
     /** The bridge itself ended the link (lazy idle timeout, stop, primary back): not an error. */
     private volatile String endedBy;
+    /** Why the bridge closed the link as a failure, for the disconnection's log line. */
+    private volatile String failure;
 
     RemoteSession(Bridge bridge, RemoteAddress address) {
         this.bridge = bridge;
@@ -72,6 +79,17 @@ final class RemoteSession implements RemoteLinkListener {
         }
     }
 
+    /**
+     * The bridge ends the link on purpose (lazy idle timeout, broker stopping, primary address back, local
+     * session gone). As Mosquitto (net__socket_close), with remote notifications the link is closed without
+     * DISCONNECT: the remote publishes our will, retained "0" at QoS 1, so its notification topic never keeps a
+     * stale "1" (a DISCONNECT would discard the will). Without them, a normal DISCONNECT.
+     */
+    void endDeliberately(String reason) {
+        BridgeSettings settings = bridge.settings();
+        end(reason, settings.notifications() && !settings.notificationsLocalOnly());
+    }
+
     String endedBy() {
         return endedBy;
     }
@@ -84,28 +102,50 @@ final class RemoteSession implements RemoteLinkListener {
             connectedLink.disconnect();
             return;
         }
-        sendOwnPackets();
-        if (ownPacketsAwaitingAck.isEmpty()) {
-            bridge.attachLocal(this);
+        bridge.localFlightIds().whenComplete((inFlight, error) -> connectedLink.eventLoop().execute(() -> {
+            sendOwnPackets(new OwnPacketIds(inFlight == null ? Set.of() : inFlight));
+            if (ownPacketsAwaitingAck.isEmpty()) {
+                bridge.attachLocal(this);
+            }
+        }));
+    }
+
+    /** Ids from 65535 down that the local session does not use. */
+    private static final class OwnPacketIds {
+        private final Set<Integer> taken;
+        private int last = FIRST_OWN_PACKET_ID + 1;
+
+        OwnPacketIds(Set<Integer> taken) {
+            this.taken = taken;
+        }
+
+        int next() {
+            do {
+                last--;
+            } while (taken.contains(last));
+            return last;
         }
     }
 
-    private void sendOwnPackets() {
+    private void sendOwnPackets(OwnPacketIds ids) {
         BridgeSettings settings = bridge.settings();
-        int packetId = FIRST_OWN_PACKET_ID;
         if (settings.notifications() && !settings.notificationsLocalOnly()) {
-            Message state = new Message(settings.notificationTopic(), "1".getBytes(StandardCharsets.UTF_8),
-                    QoS.AT_LEAST_ONCE, true);
-            link.publish(packetId, settings.notificationTopic(), new Delivery(state, QoS.AT_LEAST_ONCE, true),
-                    false, -1);
-            ownPacketsAwaitingAck.add(packetId--);
+            // QoS 1 unless the remote takes only QoS 0; then there is no acknowledgement to wait for.
+            QoS qos = connack.maximumQoS().min(QoS.AT_LEAST_ONCE);
+            Message state = new Message(settings.notificationTopic(), "1".getBytes(StandardCharsets.UTF_8), qos, true);
+            int packetId = qos == QoS.AT_MOST_ONCE ? 0 : ids.next();
+            link.publish(packetId, settings.notificationTopic(), new Delivery(state, qos, true), false, -1);
+            if (packetId != 0) {
+                ownPacketsAwaitingAck.add(packetId);
+            }
         }
         List<RemoteSubscription> subscriptions = bridge.topics().inTopics().stream()
                 .map(topic -> new RemoteSubscription(topic.remoteFilter(), topic.qos(), true, true))
                 .toList();
         if (!subscriptions.isEmpty()) {
+            int packetId = ids.next();
             link.subscribe(packetId, subscriptions);
-            ownPacketsAwaitingAck.add(packetId--);
+            ownPacketsAwaitingAck.add(packetId);
         }
         // As Mosquitto: a topic that became out-only must stop coming in from an earlier run's subscription.
         List<String> outOnly = bridge.topics().outTopics().stream()
@@ -113,6 +153,7 @@ final class RemoteSession implements RemoteLinkListener {
                 .map(BridgeTopic::remoteFilter)
                 .toList();
         if (settings.attemptUnsubscribe() && !outOnly.isEmpty()) {
+            int packetId = ids.next();
             link.unsubscribe(packetId, outOnly);
             ownPacketsAwaitingAck.add(packetId);
         }
@@ -120,7 +161,9 @@ final class RemoteSession implements RemoteLinkListener {
     }
 
     /** The bridge attached its local side: what the remote sent meanwhile goes to it now. */
-    void attached(ClientConnection connection) {
+    void attached(LocalSide side) {
+        localSide = side;
+        ClientConnection connection = side.connection();
         local = connection;
         awaitingLocal.forEach(action -> action.accept(connection));
         awaitingLocal.clear();
@@ -130,8 +173,15 @@ final class RemoteSession implements RemoteLinkListener {
         ClientConnection connection = local;
         if (connection != null) {
             action.accept(connection);
-        } else {
+        } else if (awaitingLocal.size() < MAX_AWAITING_LOCAL) {
             awaitingLocal.add(action);
+        } else if (failure == null) {
+            failure = "more than " + MAX_AWAITING_LOCAL + " packets from the remote before it acknowledged the"
+                    + " bridge's subscriptions";
+            LOG.log(WARNING, () -> "Bridge " + bridge.name() + ": " + address + " sent " + failure
+                    + ", closing the link.");
+            awaitingLocal.clear();
+            link.close();
         }
     }
 
@@ -173,11 +223,11 @@ final class RemoteSession implements RemoteLinkListener {
 
     @Override
     public void puback(int packetId, int reasonCode) {
-        ClientConnection connection = local;
-        if (connection == null) {
+        LocalSide side = localSide;
+        if (side == null) {
             ownPacketAcknowledged(packetId);
         } else {
-            connection.puback(packetId);
+            side.remotePuback(packetId);
         }
     }
 
@@ -225,6 +275,6 @@ final class RemoteSession implements RemoteLinkListener {
 
     @Override
     public void disconnected(String reason) {
-        bridge.remoteDisconnected(this, reason);
+        bridge.remoteDisconnected(this, failure != null ? failure : reason);
     }
 }

@@ -46,6 +46,8 @@ public final class ClientConnection implements SessionAttachment {
     private final ServerCapabilities capabilities;
     private final Transmitter transmitter = new OutboundTransmitter();
     private final String listenerId;
+    /** Opened by the broker itself (a bridge's local side): exempt from the checks meant for network clients. */
+    private final boolean internal;
 
     // Written on the event loop; read there and by takeover on the session's thread.
     private Phase phase = Phase.AWAITING_CONNECT;
@@ -86,6 +88,20 @@ public final class ClientConnection implements SessionAttachment {
     /** @param listenerId the transport's name for the listener the connection came in on, or null */
     public ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security,
                             String listenerId) {
+        this(context, outbound, security, listenerId, false);
+    }
+
+    /**
+     * A connection the broker opens itself (a bridge's local side): server_reference, clientid_prefixes and
+     * persistent_client_expiration do not apply to it, and it may use a client id reserved for it.
+     */
+    public static ClientConnection internal(ConnectionContext context, Outbound outbound, ListenerSecurity security) {
+        return new ClientConnection(context, outbound, security, null, true);
+    }
+
+    private ClientConnection(ConnectionContext context, Outbound outbound, ListenerSecurity security,
+                             String listenerId, boolean internal) {
+        this.internal = internal;
         this.context = context;
         this.outbound = outbound;
         this.security = Objects.requireNonNull(security, "security");
@@ -110,7 +126,7 @@ public final class ClientConnection implements SessionAttachment {
         version = requested;
         clientProperties = request.properties();
         String serverReference = context.settings().protocol().serverReference();
-        if (serverReference != null && version.hasReasonCodes()) {
+        if (serverReference != null && version.hasReasonCodes() && !internal) {
             redirect(request, serverReference);
             return;
         }
@@ -124,8 +140,11 @@ public final class ClientConnection implements SessionAttachment {
             id = context.settings().autoIdPrefix() + UUID.randomUUID();
             assignedId = id;
         }
+        if (refusedAsReserved(request, id)) {
+            return;
+        }
         // clientid_prefixes: as Mosquitto 2.0, one prefix, checked after an id is assigned, refused as not authorised.
-        if (!id.startsWith(context.settings().clientIdPrefix())) {
+        if (!internal && !id.startsWith(context.settings().clientIdPrefix())) {
             reject(request, ReasonCode.NOT_AUTHORIZED, "client id without the prefix clientid_prefixes requires");
             return;
         }
@@ -251,6 +270,9 @@ public final class ClientConnection implements SessionAttachment {
     }
 
     private void accept(ConnectRequest request, String id, String assignedId, Connack.Properties authentication) {
+        if (refusedAsReserved(request, id)) {
+            return; // use_username_as_clientid may have given it
+        }
         phase = Phase.CONNECTED;
         clientId = id;
         username = request.username();
@@ -262,7 +284,7 @@ public final class ClientConnection implements SessionAttachment {
         outbound.expectTrafficWithin(keepAlive * 1000L * KEEPALIVE_GRACE_PERCENT / 100);
         connectSessionExpiry = version.sessionExpiryInterval(request.cleanSession(),
                 request.properties().sessionExpiryInterval(),
-                context.settings().protocol().persistentClientExpirationSeconds());
+                internal ? 0 : context.settings().protocol().persistentClientExpirationSeconds());
         connackProperties = capabilities.connackProperties(assignedId,
                 keepAlive == request.keepAliveSeconds() ? null : keepAlive)
                 .withAuthentication(authentication.authenticationMethod(), authentication.authenticationData());
@@ -273,6 +295,15 @@ public final class ClientConnection implements SessionAttachment {
                 request.keepAliveSeconds(), request.username() == null ? "" : ", u'" + request.username() + "'"));
         actor = context.sessions().open(id, request.cleanSession(), connectSessionExpiry, this).actor();
         actor.permissions(permissions);
+    }
+
+    /** A network client asking for a bridge's local client id is refused: it would take the session over. */
+    private boolean refusedAsReserved(ConnectRequest request, String id) {
+        if (internal || !context.sessions().isReserved(id)) {
+            return false;
+        }
+        reject(request, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id " + id + " is reserved for a bridge");
+        return true;
     }
 
     /** A will the broker could not publish as asked is refused at CONNECT (MQTT 5, 3.2.2.3.4 and 3.2.2.3.5). */

@@ -16,6 +16,7 @@ import io.culex.domain.session.Delivery;
 import io.culex.domain.session.Session;
 import io.culex.domain.session.SessionLimits;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
@@ -39,6 +40,7 @@ public final class SessionRegistry {
     private volatile SessionLimits limits;
     /** Client ids with limits of their own (a bridge's local session: bridge_max_queued_*), whatever a reload says. */
     private final ConcurrentMap<String, SessionLimits> ownLimits = new ConcurrentHashMap<>();
+    private final Set<String> reservedIds = ConcurrentHashMap.newKeySet();
     private final BrokerMetrics metrics;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -74,6 +76,19 @@ public final class SessionRegistry {
      */
     public void limitsFor(String clientId, SessionLimits own) {
         ownLimits.put(clientId, java.util.Objects.requireNonNull(own, "own"));
+    }
+
+    /**
+     * {@code clientId} belongs to a connection the broker opens itself (a bridge's local side): a network
+     * client asking for it is refused, or it would take the session over and the two would take turns.
+     */
+    public void reserve(String clientId) {
+        reservedIds.add(clientId);
+    }
+
+    /** Whether {@code clientId} is kept for the broker's own connections (see {@link #reserve}). */
+    public boolean isReserved(String clientId) {
+        return reservedIds.contains(clientId);
     }
 
     private SessionLimits limitsOf(String clientId) {

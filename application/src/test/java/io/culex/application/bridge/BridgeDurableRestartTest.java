@@ -72,7 +72,10 @@ class BridgeDurableRestartTest {
         FakeRemote secondRemote = new FakeRemote();
         BridgeService secondBridges = bridge(second, secondRemote);
         await("an attempt", () -> !secondRemote.attempts.isEmpty());
-        FakeRemote.Link relinked = secondRemote.accept();
+        // The restored session answers on its own thread: the bridge's UNSUBSCRIBE follows CONNACK from there.
+        FakeRemote.Link relinked = secondRemote.connackOnly(new RemoteConnack(false, 65_535, 0, QoS.EXACTLY_ONCE, true));
+        await("the bridge's UNSUBSCRIBE", () -> !relinked.sent("UNSUBSCRIBE").isEmpty());
+        relinked.acknowledgeBridgePackets();
         await("three PUBLISHes after the restart", () -> relinked.publishes().size() == 3);
 
         assertEquals(List.of("PUBLISH 1 a/1 q1 m1 dup", "PUBLISH 2 a/2 q1 m2 dup", "PUBLISH 3 a/3 q1 m3"),

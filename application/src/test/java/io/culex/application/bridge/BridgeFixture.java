@@ -12,12 +12,19 @@ import java.util.Random;
 /** A real application broker on the memory backend, a fake remote and a hand-moved clock for bridge tests. */
 final class BridgeFixture implements AutoCloseable {
 
-    final Broker broker = new Broker(BrokerSettings.defaults(),
-            StorageProviders.byName("memory").open(StorageSettings.inMemory()).retained(),
-            new AnonymousPolicyAuthenticator(true), Authorizer.ALLOW_ALL);
+    final Broker broker;
     final ManualTimers timers = new ManualTimers();
     final FakeRemote remote = new FakeRemote();
     BridgeService service;
+
+    BridgeFixture() {
+        this(BrokerSettings.defaults());
+    }
+
+    BridgeFixture(BrokerSettings settings) {
+        broker = new Broker(settings, StorageProviders.byName("memory").open(StorageSettings.inMemory()).retained(),
+                new AnonymousPolicyAuthenticator(true), Authorizer.ALLOW_ALL);
+    }
 
     BridgeService start(TestBridgeSettings settings) {
         service = new BridgeService(List.of(settings.build()), broker, remote, timers, new Random(7));

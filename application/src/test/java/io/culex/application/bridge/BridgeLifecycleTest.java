@@ -311,17 +311,18 @@ class BridgeLifecycleTest {
     }
 
     @Test
-    void aClientTakingTheBridgesLocalClientIdEndsTheLinkAndTheBridgeReconnects() {
+    void aClientAskingForTheBridgesLocalClientIdIsRefusedAndTheLinkStays() {
         try (BridgeFixture fixture = new BridgeFixture()) {
             fixture.start(settings());
             FakeRemote.Link link = fixture.remote.accept();
 
-            fixture.client("local.host.b1");
+            LocalClient intruder = fixture.client("local.host.b1");
 
-            assertTrue(link.ended && link.endedWithDisconnect);
-            assertEquals(BridgeState.WAITING_TO_RETRY, fixture.status().state());
-            fixture.timers.advance(10_000);
-            assertEquals(2, fixture.remote.attempts.size());
+            assertEquals(0x02, intruder.connacks.get(0).code(), "MQTT 3.1.1: identifier rejected");
+            assertTrue(intruder.closed);
+            assertFalse(link.ended);
+            assertEquals(BridgeState.CONNECTED, fixture.status().state());
+            assertEquals(1, fixture.remote.attempts.size());
         }
     }
 

@@ -46,10 +46,16 @@ final class FakeRemote implements RemoteConnector {
     }
 
     Link accept(RemoteConnack connack) {
+        Link link = connackOnly(connack);
+        link.acknowledgeBridgePackets();
+        return link;
+    }
+
+    /** The last attempt gets CONNACK; the bridge's own packets are left for the test to acknowledge. */
+    Link connackOnly(RemoteConnack connack) {
         Attempt attempt = lastAttempt();
         Link link = new Link(attempt.address(), attempt.listener());
         attempt.listener().connected(link, connack);
-        link.acknowledgeBridgePackets();
         return link;
     }
 
@@ -73,7 +79,11 @@ final class FakeRemote implements RemoteConnector {
                 String[] words = line.split(" ");
                 int packetId = Integer.parseInt(words[1]);
                 switch (words[0]) {
-                    case "PUBLISH" -> listener.puback(packetId, 0);
+                    case "PUBLISH" -> {
+                        if (packetId != 0) {
+                            listener.puback(packetId, 0);
+                        }
+                    }
                     case "SUBSCRIBE" -> listener.suback(packetId, List.of(1));
                     case "UNSUBSCRIBE" -> listener.unsuback(packetId);
                     default -> throw new IllegalStateException(line);

@@ -129,7 +129,8 @@ final class NettyRemoteLink implements RemoteLink {
 
     @Override
     public void close() {
-        channel.eventLoop().execute(() -> handler.close("closed by the bridge", false));
+        // What was written before (e.g. a last notification) still goes out; then no DISCONNECT: the will applies.
+        channel.eventLoop().execute(() -> handler.close("closed by the bridge", true));
     }
 
     @Override
