@@ -403,10 +403,15 @@ public final class ClientConnection implements SessionAttachment {
 
     public void pubrel(int packetId) {
         onSession(() -> {
-            // PUBCOMP even for an unknown id: the client may be retrying after we already released it.
-            boolean known = session().release(packetId);
-            outbound.pubcomp(packetId, known ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
-            actor.markWritten();
+            boolean known = session().release(packetId, () -> {
+                outbound.pubcomp(packetId, ReasonCode.SUCCESS);
+                actor.markWritten();
+            });
+            if (!known) {
+                // PUBCOMP even for an unknown id: the client may be retrying after we already released it.
+                outbound.pubcomp(packetId, ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+                actor.markWritten();
+            }
         });
     }
 

@@ -8,6 +8,7 @@ import io.culex.domain.persistence.StoreOperation.FlightStarted;
 import io.culex.domain.persistence.StoreOperation.InboundQos2Received;
 import io.culex.domain.persistence.StoreOperation.InboundQos2Released;
 import io.culex.domain.persistence.StoreOperation.SubscriptionDeleted;
+import io.culex.domain.persistence.StoreOperation;
 import io.culex.domain.persistence.StoreOperation.SubscriptionSaved;
 import io.culex.domain.port.StateStore;
 import io.culex.domain.session.Delivery;
@@ -102,19 +103,30 @@ public final class StoreJournal implements SessionJournal, QueueSource {
         lastWrite = writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
     }
 
-    /**
-     * PUBREL waits for the release to be durable (see {@link SessionJournal#flightReleased}). It is sent
-     * when the write failed too: the store error is logged, and withholding PUBREL would stall the flight.
-     */
     @Override
-    public void flightReleased(int packetId, Runnable sendPubrel) {
-        Runnable answer = () -> sessionThread.execute(sendPubrel);
-        DurabilityTicket released = new DurabilityTicket(answer, answer);
-        lastWrite = writer.submit(new FlightReleased(clientId, packetId), released);
-        released.seal();
+    public void dequeuedIntoFlight(long sequence, int packetId, Delivery delivery) {
+        lastWrite = writer.submitTogether(List.of(new Dequeued(clientId, sequence),
+                new FlightStarted(clientId, packetId, forms.stored(delivery))), current);
     }
 
-    /** Where the answers that wait for a write (PUBREL) run: the session's thread. Set before the first change. */
+    /** PUBREL waits for the release to be durable (see {@link SessionJournal#flightReleased}). */
+    @Override
+    public void flightReleased(int packetId, Runnable sendPubrel) {
+        writeThenAnswer(new FlightReleased(clientId, packetId), sendPubrel);
+    }
+
+    /**
+     * Runs {@code answer} on the session's thread once {@code change} is durable, or failed: the store error is
+     * logged, and withholding the answer would stall the client's flow.
+     */
+    private void writeThenAnswer(StoreOperation change, Runnable answer) {
+        Runnable onSessionThread = () -> sessionThread.execute(answer);
+        DurabilityTicket written = new DurabilityTicket(onSessionThread, onSessionThread);
+        lastWrite = writer.submit(change, written);
+        written.seal();
+    }
+
+    /** Where the answers that wait for a write (PUBREL, PUBCOMP) run: the session's thread. Set before the first change. */
     public void answerOn(Executor sessionThread) {
         this.sessionThread = sessionThread;
     }
@@ -141,8 +153,9 @@ public final class StoreJournal implements SessionJournal, QueueSource {
         }
     }
 
+    /** PUBCOMP waits for the release to be durable (see {@link SessionJournal#inboundQos2Released}). */
     @Override
-    public void inboundQos2Released(int packetId) {
-        lastWrite = writer.submit(new InboundQos2Released(clientId, packetId), null);
+    public void inboundQos2Released(int packetId, Runnable sendPubcomp) {
+        writeThenAnswer(new InboundQos2Released(clientId, packetId), sendPubcomp);
     }
 }

@@ -23,7 +23,8 @@ public final class StoreWriter implements AutoCloseable {
     private static final int MOST_PER_BATCH = 20_000;
     private static final int MOST_KEPT_FOR_RETRY = 1_000_000;
 
-    private record Write(StoreOperation operation, DurabilityTicket ticket) {
+    /** Operations that reach the store in the same batch, so together or not at all. */
+    private record Write(List<StoreOperation> operations, DurabilityTicket ticket) {
     }
 
     private static final Write STOP = new Write(null, null);
@@ -55,10 +56,15 @@ public final class StoreWriter implements AutoCloseable {
      * @return the write's number: {@link #awaitProcessed} with it waits until the writer is done with it
      */
     public long submit(StoreOperation operation, DurabilityTicket ticket) {
+        return submitTogether(List.of(operation), ticket);
+    }
+
+    /** As {@link #submit}, for operations that must reach the store atomically: a crash keeps all or none. */
+    public long submitTogether(List<StoreOperation> operations, DurabilityTicket ticket) {
         if (ticket != null) {
             ticket.hold();
         }
-        return enqueue(new Write(operation, ticket));
+        return enqueue(new Write(operations, ticket));
     }
 
     private synchronized long enqueue(Write write) {
@@ -111,7 +117,7 @@ public final class StoreWriter implements AutoCloseable {
             operations.addAll(unwritten);
             unwritten.clear();
             for (Write write : batch) {
-                operations.add(write.operation());
+                operations.addAll(write.operations());
             }
             if (!operations.isEmpty() && !write(batch, operations)) {
                 keepForRetry(operations, unwritten);

@@ -34,6 +34,8 @@ public final class Session {
 
     /** Shared by every session without inbound QoS 2 state; its remove and contains work, add is never called. */
     private static final Set<Integer> NO_PACKET_IDS = Collections.emptySet();
+    /** For a flight that starts without passing through the queue. */
+    private static final long NOT_QUEUED = -1;
 
     private final String clientId;
     private final SessionLimits limits;
@@ -173,7 +175,7 @@ public final class Session {
         if (!pending.isEmpty() || windowIsFull()) {
             return enqueue(delivery, exemptFromLimits);
         }
-        return startFlight(delivery, out) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
+        return startFlight(delivery, out, NOT_QUEUED) ? DeliveryOutcome.SENT : DeliveryOutcome.TOO_LARGE;
     }
 
     private DeliveryOutcome enqueue(Delivery delivery, boolean exemptFromLimits) {
@@ -322,8 +324,8 @@ public final class Session {
             } else if (windowIsFull()) {
                 return;
             } else {
-                dequeue();
-                startFlight(head, out);
+                PendingQueue.Entry entry = pending.poll();
+                startFlight(entry.delivery(), out, entry.sequence());
             }
         }
     }
@@ -336,17 +338,27 @@ public final class Session {
         return false;
     }
 
-    /** @return false if the client could not take the PUBLISH (too big): then no flight is started */
-    private boolean startFlight(Delivery delivery, Transmitter out) {
+    /**
+     * @param queuedSequence the delivery's place in the queue it was just taken from, or {@link #NOT_QUEUED}
+     * @return false if the client could not take the PUBLISH (too big): then no flight is started
+     */
+    private boolean startFlight(Delivery delivery, Transmitter out, long queuedSequence) {
         int packetId = packetIds.next();
         FlightState state = delivery.qos() == QoS.AT_LEAST_ONCE ? FlightState.AWAITING_PUBACK : FlightState.AWAITING_PUBREC;
         inflight.put(packetId, new OutboundFlight(packetId, delivery, state));
         if (out.publish(packetId, delivery, false)) {
-            journal.flightStarted(packetId, delivery);
+            if (queuedSequence == NOT_QUEUED) {
+                journal.flightStarted(packetId, delivery);
+            } else {
+                journal.dequeuedIntoFlight(queuedSequence, packetId, delivery);
+            }
             return true;
         }
         inflight.remove(packetId);
         packetIds.release(packetId);
+        if (queuedSequence != NOT_QUEUED) {
+            journal.dequeued(queuedSequence);
+        }
         oversizeCount++;
         return false;
     }
@@ -427,12 +439,17 @@ public final class Session {
         return inboundQos2AwaitingRelease.size();
     }
 
-    /** Handles PUBREL: the id may be reused by the client from now on. */
-    public boolean release(int packetId) {
+    /**
+     * Handles PUBREL: the id may be reused by the client from now on. {@code sendPubcomp} answers it when
+     * the journal has the release (see {@link SessionJournal#inboundQos2Released}).
+     *
+     * @return false if no message awaited this PUBREL: then {@code sendPubcomp} is not run
+     */
+    public boolean release(int packetId, Runnable sendPubcomp) {
         if (!inboundQos2AwaitingRelease.remove(packetId)) {
             return false;
         }
-        journal.inboundQos2Released(packetId);
+        journal.inboundQos2Released(packetId, sendPubcomp);
         return true;
     }
 

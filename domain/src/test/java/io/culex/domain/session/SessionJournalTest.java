@@ -22,10 +22,16 @@ class SessionJournalTest {
         @Override public void enqueued(long seq, Delivery d) { events.add("enqueued " + seq + " " + d.message().topic()); }
         @Override public void dequeued(long seq) { events.add("dequeued " + seq); }
         @Override public void flightStarted(int id, Delivery d) { events.add("flight " + id + " " + d.message().topic()); }
+        @Override public void dequeuedIntoFlight(long seq, int id, Delivery d) {
+            events.add("dequeued " + seq + " into flight " + id + " " + d.message().topic());
+        }
         @Override public void flightReleased(int id, Runnable sendPubrel) { events.add("released " + id); sendPubrel.run(); }
         @Override public void flightEnded(int id) { events.add("ended " + id); }
         @Override public void inboundQos2Received(int id) { events.add("qos2 in " + id); }
-        @Override public void inboundQos2Released(int id) { events.add("qos2 released " + id); }
+        @Override public void inboundQos2Released(int id, Runnable sendPubcomp) {
+            events.add("qos2 released " + id);
+            sendPubcomp.run();
+        }
     };
 
     private static Delivery live(String topic, QoS qos) {
@@ -47,13 +53,13 @@ class SessionJournalTest {
         session.acknowledgePubcomp(2, out);
         session.receiveQos2(7);
         session.receiveQos2(7);
-        session.release(7);
+        session.release(7, () -> events.add("PUBCOMP 7"));
         session.unsubscribe("a/#");
         session.unsubscribe("a/#");
 
-        assertEquals(List.of("subscribed a/#", "enqueued 1 offline-q1", "dequeued 1", "flight 1 offline-q1",
-                "ended 1", "flight 2 q2", "released 2", "ended 2", "qos2 in 7", "qos2 released 7", "unsubscribed a/#"),
-                events);
+        assertEquals(List.of("subscribed a/#", "enqueued 1 offline-q1", "dequeued 1 into flight 1 offline-q1",
+                "ended 1", "flight 2 q2", "released 2", "ended 2", "qos2 in 7", "qos2 released 7", "PUBCOMP 7",
+                "unsubscribed a/#"), events);
     }
 
     @Test
@@ -88,5 +94,37 @@ class SessionJournalTest {
         assertEquals(List.of(), out.takeAll(), "no PUBREL while the release is being written");
         held.forEach(Runnable::run);
         assertEquals(List.of("PUBREL 1"), out.takeAll());
+    }
+
+    @Test
+    void pubcompGoesOutWhenTheJournalSaysTheInboundReleaseIsDurable() {
+        List<Runnable> held = new ArrayList<>();
+        Session session = new Session("c1", 60, new SessionLimits(1, 100, Long.MAX_VALUE, true), () -> 0L);
+        session.journal(new SessionJournal() {
+            @Override public void inboundQos2Released(int id, Runnable sendPubcomp) { held.add(sendPubcomp); }
+        });
+        List<String> answers = new ArrayList<>();
+        session.receiveQos2(4);
+
+        assertEquals(true, session.release(4, () -> answers.add("PUBCOMP 4")));
+        assertEquals(List.of(), answers, "no PUBCOMP while the release is being written");
+        held.forEach(Runnable::run);
+        assertEquals(List.of("PUBCOMP 4"), answers);
+        assertEquals(false, session.release(4, () -> answers.add("again")), "an unknown id runs no answer");
+        assertEquals(List.of("PUBCOMP 4"), answers);
+    }
+
+    @Test
+    void aQueuedMessageGoingIntoFlightIsOneJournalChange() {
+        Session session = new Session("c1", 60, new SessionLimits(1, 100, Long.MAX_VALUE, true), () -> 0L);
+        session.journal(journal);
+        session.offer(live("first", QoS.EXACTLY_ONCE), out);
+        session.offer(live("second", QoS.EXACTLY_ONCE), out);
+        session.resume(out);
+        session.acknowledgePubrec(1, out);
+        session.acknowledgePubcomp(1, out);
+
+        assertEquals(List.of("enqueued 1 first", "enqueued 2 second", "dequeued 1 into flight 1 first",
+                "released 1", "ended 1", "dequeued 2 into flight 2 second"), events);
     }
 }

@@ -199,8 +199,8 @@ class SessionTest {
         Session session = new Session("c1", true, SessionLimits.defaults());
         assertTrue(session.receiveQos2(7));
         assertFalse(session.receiveQos2(7), "re-sent PUBLISH before PUBREL is a duplicate");
-        assertTrue(session.release(7));
-        assertFalse(session.release(7));
+        assertTrue(session.release(7, () -> { }));
+        assertFalse(session.release(7, () -> { }));
         assertTrue(session.receiveQos2(7), "after PUBREL the id starts a new message");
     }
 
