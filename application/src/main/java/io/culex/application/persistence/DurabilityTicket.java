@@ -1,7 +1,9 @@
 package io.culex.application.persistence;
 
+import io.culex.domain.persistence.StoreOperation;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits for every store write a published message caused (its copies for persistent sessions,
@@ -18,6 +20,8 @@ public final class DurabilityTicket {
     private final Runnable onFailed;
     // Set while the creator still holds its part; taken by the thread that completes the last part.
     private volatile Runnable lastStep;
+    // A write that may go into the same store batch as the message's only stored copy; taken once.
+    private final AtomicReference<StoreOperation> companion = new AtomicReference<>();
 
     /**
      * @param onDurable runs when every write is durable
@@ -48,6 +52,24 @@ public final class DurabilityTicket {
             throw new IllegalStateException("a ticket has one last step");
         }
         lastStep = step;
+    }
+
+    /**
+     * Offers {@code write} to ride with the message's copy, if a single session stores one ({@link
+     * #takeCompanion}); whoever takes it writes it. Call it before {@link #seal()}.
+     */
+    public void offerCompanion(StoreOperation write) {
+        companion.set(write);
+    }
+
+    /** @return the companion write, once: null if there is none or it was taken */
+    public StoreOperation takeCompanion() {
+        return companion.getAndSet(null);
+    }
+
+    /** Whether a companion write waits to be taken. */
+    public boolean hasCompanion() {
+        return companion.get() != null;
     }
 
     /** A write is durable, or a hand-over ended without one. */

@@ -37,6 +37,7 @@ public final class StoreJournal implements SessionJournal, QueueSource {
     private final StateStore store;
     private final StoredForms forms;
     private DurabilityTicket current;
+    private boolean currentIsSoleCopy;
     private Executor sessionThread = Runnable::run;
     /** The writer's number of this session's latest write. */
     private long lastWrite;
@@ -70,12 +71,29 @@ public final class StoreJournal implements SessionJournal, QueueSource {
 
     /** Runs {@code work} with the writes it causes joining {@code ticket}. */
     public void during(DurabilityTicket ticket, Runnable work) {
+        during(ticket, false, work);
+    }
+
+    /**
+     * As {@link #during(DurabilityTicket, Runnable)}; {@code soleCopy}: this session stores the message's only
+     * copy, so the copy's write takes the ticket's companion (the publisher's QoS 2 id) into its batch.
+     */
+    public void during(DurabilityTicket ticket, boolean soleCopy, Runnable work) {
         current = ticket;
+        currentIsSoleCopy = soleCopy;
         try {
             work.run();
         } finally {
             current = null;
+            currentIsSoleCopy = false;
         }
+    }
+
+    /** Writes a copy of the current message; the sole copy brings its companion along. */
+    private long submitCopy(StoreOperation copy) {
+        StoreOperation companion = currentIsSoleCopy && current != null ? current.takeCompanion() : null;
+        return companion == null ? writer.submit(copy, current)
+                : writer.submitTogether(List.of(copy, companion), current);
     }
 
     @Override
@@ -90,7 +108,7 @@ public final class StoreJournal implements SessionJournal, QueueSource {
 
     @Override
     public void enqueued(long sequence, Delivery delivery) {
-        lastWrite = writer.submit(new Enqueued(clientId, sequence, forms.stored(delivery)), current);
+        lastWrite = submitCopy(new Enqueued(clientId, sequence, forms.stored(delivery)));
     }
 
     @Override
@@ -100,7 +118,7 @@ public final class StoreJournal implements SessionJournal, QueueSource {
 
     @Override
     public void flightStarted(int packetId, Delivery delivery) {
-        lastWrite = writer.submit(new FlightStarted(clientId, packetId, forms.stored(delivery)), current);
+        lastWrite = submitCopy(new FlightStarted(clientId, packetId, forms.stored(delivery)));
     }
 
     @Override
@@ -137,10 +155,13 @@ public final class StoreJournal implements SessionJournal, QueueSource {
     }
 
     /**
-     * The id of an inbound QoS 2 message is written last, once the message's copies are durable: with both
-     * in flight together a crash could keep the id without the copies (they are journaled later, by the
-     * subscribers' sessions), and the publisher's re-sent PUBLISH would then be taken for delivered and lost.
-     * The window left is the other way round (copies kept, id not: the re-sent message is delivered twice).
+     * The id of an inbound QoS 2 message must never reach the store before the message's copies: a crash could
+     * keep the id without them (they are journaled later, by the subscribers' sessions), and the publisher's
+     * re-sent PUBLISH would be taken for delivered and lost. When one session stores the only copy, the id goes
+     * into the same batch as that copy ({@link #during(DurabilityTicket, boolean, Runnable)}): kept together or
+     * not at all, so the message is delivered exactly once across a crash. Otherwise it is written last, once
+     * every copy is durable; the window left there is a crash between the two (copies kept, id not: the re-sent
+     * message is delivered twice).
      */
     @Override
     public void inboundQos2Received(int packetId) {
@@ -148,9 +169,15 @@ public final class StoreJournal implements SessionJournal, QueueSource {
         DurabilityTicket routed = current;
         if (routed == null) {
             lastWrite = writer.submit(received, null);
-        } else {
-            routed.thenWrite(() -> writer.submit(received, routed));
+            return;
         }
+        routed.offerCompanion(received);
+        routed.thenWrite(() -> {
+            StoreOperation untaken = routed.takeCompanion();
+            if (untaken != null) {
+                writer.submit(untaken, routed);
+            }
+        });
     }
 
     /** PUBCOMP waits for the release to be durable (see {@link SessionJournal#inboundQos2Released}). */

@@ -74,18 +74,38 @@ public final class Router {
                 matched.add(subscription);
             }
         });
-        int delivered = 0;
+        // the ACL's read check, per subscriber
+        targets.removeIf(matched -> !matched.actor().mayReceive(message.topic()));
+        SessionActor soleStore = soleStoringSession(message, ticket, targets);
         for (MatchedSubscriptions matched : targets) {
-            if (matched.actor().mayReceive(message.topic())) { // the ACL's read check, per subscriber
-                SessionActor actor = matched.actor();
-                actor.deliver(matched.toDelivery(message), ticket);
-                if (publisher != null && actor.isFull()) {
-                    publisher.blockedBy(actor);
-                }
-                delivered++;
+            SessionActor actor = matched.actor();
+            actor.deliver(matched.toDelivery(message), ticket, actor == soleStore);
+            if (publisher != null && actor.isFull()) {
+                publisher.blockedBy(actor);
             }
         }
-        return delivered + shared.route(message, ticket);
+        return targets.size() + shared.route(message, ticket);
+    }
+
+    /**
+     * The one session that will store a copy of the message, if the ticket has a companion write for it (the
+     * publisher's QoS 2 id, see StoreJournal#inboundQos2Received) and exactly one target writes to a store.
+     * A shared subscription's member is picked later, so a matching group means no sole copy.
+     */
+    private SessionActor soleStoringSession(Message message, DurabilityTicket ticket, List<MatchedSubscriptions> targets) {
+        if (ticket == null || !ticket.hasCompanion() || shared.matches(message.topic())) {
+            return null;
+        }
+        SessionActor sole = null;
+        for (MatchedSubscriptions matched : targets) {
+            if (matched.actor().isJournaled()) {
+                if (sole != null) {
+                    return null;
+                }
+                sole = matched.actor();
+            }
+        }
+        return sole;
     }
 
     /** A session has one or a few matching subscriptions: a scan beats hashing every publish. */

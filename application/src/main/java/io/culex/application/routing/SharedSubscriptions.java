@@ -51,6 +51,13 @@ final class SharedSubscriptions {
         return delivered[0];
     }
 
+    /** Whether any group's filter matches {@code topic}. */
+    boolean matches(String topic) {
+        boolean[] found = new boolean[1];
+        index.match(topic, (group, filter, ignored) -> found[0] = true);
+        return found[0];
+    }
+
     /**
      * Gives deliveries a leaving member did not complete to other members of their groups.
      *

@@ -98,6 +98,11 @@ public final class SessionActor {
      * stored ({@code ticket}); a session that writes nothing to a store lets the ticket go at once.
      */
     public void deliver(Delivery delivery, DurabilityTicket ticket) {
+        deliver(delivery, ticket, false);
+    }
+
+    /** As {@link #deliver(Delivery, DurabilityTicket)}; {@code soleCopy}: no other session stores this message. */
+    public void deliver(Delivery delivery, DurabilityTicket ticket, boolean soleCopy) {
         StoreJournal store = journal;
         if (store == null || ticket == null) {
             deliver(delivery);
@@ -105,9 +110,14 @@ public final class SessionActor {
         }
         ticket.hold();
         executor.execute(() -> {
-            store.during(ticket, () -> offer(delivery));
+            store.during(ticket, soleCopy, () -> offer(delivery));
             ticket.release();
         });
+    }
+
+    /** Safe from any thread: whether this session writes its messages to a store. */
+    public boolean isJournaled() {
+        return journal != null;
     }
 
     /**

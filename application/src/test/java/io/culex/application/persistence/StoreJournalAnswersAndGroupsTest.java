@@ -3,19 +3,15 @@ package io.culex.application.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.culex.application.storage.memory.MemoryStateStore;
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
-import io.culex.domain.persistence.RecoveredState;
 import io.culex.domain.persistence.RecoveredState.RecoveredSession;
 import io.culex.domain.persistence.StoreOperation;
 import io.culex.domain.persistence.StoreOperation.Dequeued;
 import io.culex.domain.persistence.StoreOperation.FlightStarted;
-import io.culex.domain.port.StateStore;
 import io.culex.domain.session.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,7 +49,7 @@ class StoreJournalAnswersAndGroupsTest {
     /** Taken from the queue and put in flight in one batch: no state of the store lacks the message in both. */
     @Test
     void aQueuedMessageGoingIntoFlightNeverLeavesBothInTheStore() throws Exception {
-        SnapshottingStore store = new SnapshottingStore();
+        BatchRecordingStore store = new BatchRecordingStore();
         try (Persistence persistence = Persistence.durable(store, () -> 0L)) {
             persistence.sessionSaved("subscriber", 60);
             StoreJournal journal = persistence.journal("subscriber");
@@ -69,23 +65,5 @@ class StoreJournalAnswersAndGroupsTest {
             assertEquals(0, after.queuedCount());
             assertEquals(9, after.flights().get(0).packetId());
         }
-    }
-
-    /** The memory store, keeping the operations of each batch it applied. */
-    private static final class SnapshottingStore implements StateStore {
-        final MemoryStateStore store = new MemoryStateStore();
-        final List<List<StoreOperation>> batches = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void apply(List<StoreOperation> operations) {
-            batches.add(List.copyOf(operations));
-            store.apply(operations);
-        }
-
-        @Override public RecoveredState recover() { return store.recover(); }
-        @Override public List<RecoveredState.QueuedMessage> readQueue(String id, long after, int limit) {
-            return store.readQueue(id, after, limit);
-        }
-        @Override public void close() { }
     }
 }

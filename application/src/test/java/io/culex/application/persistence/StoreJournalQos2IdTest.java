@@ -7,6 +7,9 @@ import io.culex.application.storage.memory.MemoryStateStore;
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
 import io.culex.domain.persistence.RecoveredState.RecoveredSession;
+import io.culex.domain.persistence.StoreOperation;
+import io.culex.domain.persistence.StoreOperation.Enqueued;
+import io.culex.domain.persistence.StoreOperation.InboundQos2Received;
 import io.culex.domain.session.Delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,6 +63,30 @@ class StoreJournalQos2IdTest {
             ticket.seal();
             assertTrue(pubrec.await(5, TimeUnit.SECONDS));
             assertEquals(List.of(9), session(store).inboundQos2AwaitingRelease());
+        }
+    }
+
+    @Test
+    void theOnlyStoredCopyTakesTheIdIntoItsOwnBatch() throws Exception {
+        BatchRecordingStore store = new BatchRecordingStore();
+        try (Persistence persistence = Persistence.durable(store, () -> 0L)) {
+            persistence.sessionSaved("publisher", 60);
+            persistence.sessionSaved("subscriber", 60);
+            StoreJournal publisher = persistence.journal("publisher");
+            StoreJournal subscriber = persistence.journal("subscriber");
+            CountDownLatch pubrec = new CountDownLatch(1);
+            DurabilityTicket ticket = new DurabilityTicket(pubrec::countDown, () -> { });
+
+            publisher.during(ticket, () -> publisher.inboundQos2Received(5));
+            subscriber.during(ticket, true, () -> subscriber.enqueued(1, COPY));
+            ticket.seal();
+            assertTrue(pubrec.await(5, TimeUnit.SECONDS));
+
+            List<StoreOperation> last = store.batches.get(store.batches.size() - 1);
+            assertEquals(2, last.size(), "copy and id in one batch: " + last);
+            assertTrue(last.get(0) instanceof Enqueued copy && copy.clientId().equals("subscriber"));
+            assertEquals(new InboundQos2Received("publisher", 5), last.get(1));
+            assertEquals(List.of(5), session(store.store).inboundQos2AwaitingRelease());
         }
     }
 
