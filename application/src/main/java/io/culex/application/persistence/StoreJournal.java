@@ -1,5 +1,6 @@
 package io.culex.application.persistence;
 
+import io.culex.domain.persistence.StoreOperation;
 import io.culex.domain.persistence.StoreOperation.Dequeued;
 import io.culex.domain.persistence.StoreOperation.Enqueued;
 import io.culex.domain.persistence.StoreOperation.FlightEnded;
@@ -8,7 +9,6 @@ import io.culex.domain.persistence.StoreOperation.FlightStarted;
 import io.culex.domain.persistence.StoreOperation.InboundQos2Received;
 import io.culex.domain.persistence.StoreOperation.InboundQos2Released;
 import io.culex.domain.persistence.StoreOperation.SubscriptionDeleted;
-import io.culex.domain.persistence.StoreOperation;
 import io.culex.domain.persistence.StoreOperation.SubscriptionSaved;
 import io.culex.domain.port.StateStore;
 import io.culex.domain.session.Delivery;

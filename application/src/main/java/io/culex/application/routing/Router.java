@@ -92,7 +92,8 @@ public final class Router {
      * publisher's QoS 2 id, see StoreJournal#inboundQos2Received) and exactly one target writes to a store.
      * A shared subscription's member is picked later, so a matching group means no sole copy.
      */
-    private SessionActor soleStoringSession(Message message, DurabilityTicket ticket, List<MatchedSubscriptions> targets) {
+    private SessionActor soleStoringSession(Message message, DurabilityTicket ticket,
+                                            List<MatchedSubscriptions> targets) {
         if (ticket == null || !ticket.hasCompanion() || shared.matches(message.topic())) {
             return null;
         }

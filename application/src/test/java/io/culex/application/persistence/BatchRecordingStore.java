@@ -6,11 +6,12 @@ import io.culex.domain.persistence.StoreOperation;
 import io.culex.domain.port.StateStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /** The memory store, keeping the operations of each batch it applied. */
-final class BatchRecordingStore implements StateStore {
-    final MemoryStateStore store = new MemoryStateStore();
-    final List<List<StoreOperation>> batches = new CopyOnWriteArrayList<>();
+public final class BatchRecordingStore implements StateStore {
+    public final MemoryStateStore store = new MemoryStateStore();
+    public final List<List<StoreOperation>> batches = new CopyOnWriteArrayList<>();
 
     @Override
     public void apply(List<StoreOperation> operations) {
@@ -23,4 +24,14 @@ final class BatchRecordingStore implements StateStore {
         return store.readQueue(id, after, limit);
     }
     @Override public void close() { }
+
+    /** The index of the first batch holding an operation {@code test} accepts, or -1. */
+    public int batchOf(Predicate<StoreOperation> test) {
+        for (int i = 0; i < batches.size(); i++) {
+            if (batches.get(i).stream().anyMatch(test)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
