@@ -6,14 +6,19 @@ import io.culex.application.Broker;
 import io.culex.application.security.AnonymousPolicyAuthenticator;
 import io.culex.application.settings.BrokerSettings;
 import io.culex.application.settings.ProtocolSettings;
+import io.culex.application.spi.Storage;
 import io.culex.application.spi.StorageProviders;
 import io.culex.application.spi.StorageSettings;
+import io.culex.application.storage.memory.MemoryRetainedStore;
 import io.culex.domain.message.QoS;
 import io.culex.domain.port.Authorizer;
+import io.culex.domain.port.RetainedStore;
+import io.culex.domain.port.StateStore;
 import io.culex.domain.session.SessionLimits;
 import io.culex.domain.topic.Subscription.RetainHandling;
 import io.culex.domain.will.Will;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -50,6 +55,24 @@ final class BrokerHarness implements AutoCloseable {
     // ---- settings ----
 
     /** The defaults with other MQTT 5 protocol settings. */
+    /**
+     * A broker on {@code state} declared durable (publishers acknowledged once it wrote), retained messages in
+     * memory, anonymous clients allowed, recovered from the store as at start-up.
+     */
+    static Broker durableBroker(BrokerSettings settings, StateStore state) {
+        RetainedStore retained = new MemoryRetainedStore();
+        Storage storage = new Storage() {
+            @Override public RetainedStore retained() { return retained; }
+            @Override public StateStore state() { return state; }
+            @Override public boolean durable() { return true; }
+            @Override public void close() { }
+        };
+        Broker started = new Broker(settings, storage,
+                new ListenerSecurity(new AnonymousPolicyAuthenticator(true), Authorizer.ALLOW_ALL), Map.of());
+        started.recover();
+        return started;
+    }
+
     static BrokerSettings settings(ProtocolSettings protocol) {
         BrokerSettings defaults = BrokerSettings.defaults();
         return new BrokerSettings(defaults.allowZeroLengthClientId(), defaults.autoIdPrefix(),

@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.culex.application.Broker;
 import io.culex.application.admin.SessionState;
 import io.culex.application.protocol.ReasonCode;
-import io.culex.application.security.AnonymousPolicyAuthenticator;
-import io.culex.application.spi.Storage;
-import io.culex.application.storage.memory.MemoryRetainedStore;
 import io.culex.application.storage.memory.MemoryStateStore;
 import io.culex.application.testing.RecordingOutbound;
 import io.culex.application.persistence.StoreJournal;
 import io.culex.domain.message.QoS;
-import io.culex.domain.port.Authorizer;
-import io.culex.domain.port.RetainedStore;
 import io.culex.domain.session.Delivery;
 import io.culex.domain.session.SessionLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,17 +72,8 @@ class DurableBacklogTest {
     private Broker broker = start();
 
     private Broker start() {
-        RetainedStore retained = new MemoryRetainedStore();
-        Storage storage = new Storage() {
-            @Override public RetainedStore retained() { return retained; }
-            @Override public io.culex.domain.port.StateStore state() { return state; }
-            @Override public boolean durable() { return true; }
-            @Override public void close() { }
-        };
-        Broker started = new Broker(BrokerHarness.settings(new SessionLimits(20, Integer.MAX_VALUE, Long.MAX_VALUE, false)),
-                storage, new ListenerSecurity(new AnonymousPolicyAuthenticator(true), Authorizer.ALLOW_ALL), Map.of());
-        started.recover();
-        return started;
+        return BrokerHarness.durableBroker(
+                BrokerHarness.settings(new SessionLimits(20, Integer.MAX_VALUE, Long.MAX_VALUE, false)), state);
     }
 
     @AfterEach

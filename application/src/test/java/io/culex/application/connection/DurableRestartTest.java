@@ -4,18 +4,12 @@ import static io.culex.application.connection.BrokerHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.culex.application.Broker;
-import io.culex.application.security.AnonymousPolicyAuthenticator;
 import io.culex.application.settings.BrokerSettings;
-import io.culex.application.spi.Storage;
-import io.culex.application.storage.memory.MemoryRetainedStore;
 import io.culex.application.storage.memory.MemoryStateStore;
 import io.culex.domain.message.QoS;
 import io.culex.domain.persistence.StoreOperation;
-import io.culex.domain.port.Authorizer;
-import io.culex.domain.port.RetainedStore;
 import io.culex.domain.port.StateStore;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,17 +56,7 @@ class DurableRestartTest {
     private Broker broker = start();
 
     private Broker start() {
-        RetainedStore retained = new MemoryRetainedStore();
-        Storage storage = new Storage() {
-            @Override public RetainedStore retained() { return retained; }
-            @Override public StateStore state() { return state; }
-            @Override public boolean durable() { return true; }
-            @Override public void close() { }
-        };
-        Broker started = new Broker(BrokerSettings.defaults(), storage,
-                new ListenerSecurity(new AnonymousPolicyAuthenticator(true), Authorizer.ALLOW_ALL), Map.of());
-        started.recover();
-        return started;
+        return BrokerHarness.durableBroker(BrokerSettings.defaults(), state);
     }
 
     private void restart() {
