@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.culex.domain.message.Message;
 import io.culex.domain.message.QoS;
+import io.culex.domain.persistence.RecoveredState.RecoveredFlight;
 import io.culex.domain.persistence.RecoveredState.RecoveredSession;
 import io.culex.domain.persistence.StoreOperation;
 import io.culex.domain.persistence.StoreOperation.Dequeued;
@@ -24,6 +25,29 @@ class StoreJournalAnswersAndGroupsTest {
 
     private static final Delivery COPY = Delivery.live(new Message("t", "x".getBytes(StandardCharsets.UTF_8),
             QoS.EXACTLY_ONCE, false), QoS.EXACTLY_ONCE);
+
+    /** PUBREL before the release is stored: a broker killed in between would restore the flight as unreleased
+     * and send the PUBLISH again to a subscriber that had completed it. */
+    @Test
+    void pubrelWaitsUntilTheReleaseIsDurable() throws Exception {
+        GatedStore gated = new GatedStore();
+        try (Persistence persistence = Persistence.durable(gated, () -> 0L)) {
+            persistence.sessionSaved("c", 60);
+            StoreJournal journal = persistence.journal("c");
+            journal.flightStarted(7, COPY);
+
+            CountDownLatch pubrelSent = new CountDownLatch(1);
+            journal.flightReleased(7, pubrelSent::countDown);
+            // The writer is held at the gate with the release unwritten, so nothing can have answered yet.
+            assertEquals(1, pubrelSent.getCount(), "no PUBREL before the release is durable");
+
+            gated.open.countDown();
+            assertTrue(pubrelSent.await(5, TimeUnit.SECONDS), "PUBREL once the release is written");
+            List<RecoveredFlight> flights = gated.store.recover().sessions().get(0).flights();
+            assertEquals(1, flights.size());
+            assertTrue(flights.get(0).released(), "the store had the release when PUBREL went out");
+        }
+    }
 
     /** PUBCOMP before the release is stored: after a kill the id would still await PUBREL, and the client's next
      * message with it (the id is free for the client) would be taken for a re-send and dropped. */
